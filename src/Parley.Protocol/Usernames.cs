@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Parley.Protocol;
 
 /// <summary>The username rule, in one place: <c>A-Z a-z 0-9</c>, 1 to 32 characters, the whole string.</summary>
@@ -8,7 +10,7 @@ public static class Usernames
     /// <summary>Reserved for payloads the server itself sends.</summary>
     public const string Server = "server";
 
-    public static bool IsValid(string? name)
+    public static bool IsValid([NotNullWhen(true)] string? name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > MaxLength)
         {

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Parley.Protocol;
+using Parley.Server.Sessions;
+using Parley.Server.Storage;
+
+namespace Parley.Server.Chat;
+
+/// <summary>
+/// The chat's shared state: who is connected, who holds which name, and the rooms. Request handlers act
+/// through it; it knows nothing of sockets or JSON framing.
+/// </summary>
+public sealed class ChatServer
+{
+    /// <summary>The room everyone is in until rooms arrive as an extension.</summary>
+    public const string DefaultRoom = "lobby";
+
+    private readonly ConcurrentDictionary<string, ChatSession> _users = new(Usernames.Comparer);
+    private readonly ConcurrentDictionary<string, ChatSession> _connections = new(StringComparer.Ordinal);
+    private readonly ILogger<ChatServer> _logger;
+    private volatile bool _shuttingDown;
+
+    public ChatServer(IOptions<ChatServerOptions> options, IMessageStore store, TimeProvider clock, ServerCounters counters, ILogger<ChatServer> logger)
+    {
+        Options = options.Value;
+        Store = store;
+        Clock = clock;
+        Counters = counters;
+        _logger = logger;
+        Lobby = new Room(DefaultRoom, store);
+    }
+
+    public ChatServerOptions Options { get; }
+
+    public IMessageStore Store { get; }
+
+    public TimeProvider Clock { get; }
+
+    public ServerCounters Counters { get; }
+
+    public Room Lobby { get; }
+
+    public static string Version { get; } = typeof(ChatServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>Connections open now, logged in or not.</summary>
+    public int ConnectionCount => _connections.Count;
+
+    /// <summary>Users logged in now.</summary>
+    public int LoggedInCount => _users.Count;
+
+    internal bool IsShuttingDown => _shuttingDown;
+
+    internal void Connected(ChatSession session) => _connections[session.ConnectionId] = session;
+
+    /// <summary>Claims <paramref name="name"/> for <paramref name="session"/>; false when someone holds it (any letter case).</summary>
+    internal bool TryClaimName(string name, ChatSession session)
+    {
+        if (!_users.TryAdd(name, session))
+        {
+            return false;
+        }
+
+        session.SetUsername(name);
+        return true;
+    }
+
+    /// <summary>Logs the session out (if it was logged in): its name is free and it leaves its room at once.</summary>
+    internal void LogOut(ChatSession session, string reason)
+    {
+        if (session.Username is not { } name)
+        {
+            return;
+        }
+
+        session.Room?.Leave(session);
+        _users.TryRemove(new KeyValuePair<string, ChatSession>(name, session));
+        session.SetUsername(null);
+        ServerLog.LoggedOut(_logger, session.ConnectionId, name, reason);
+    }
+
+    /// <summary>The connection is gone: log it out and forget it.</summary>
+    internal void Disconnect(ChatSession session, string reason)
+    {
+        LogOut(session, reason);
+        _connections.TryRemove(new KeyValuePair<string, ChatSession>(session.ConnectionId, session));
+    }
+
+    /// <summary>Tells every connection that the server is going away, and closes each once told.</summary>
+    internal void BeginShutdown()
+    {
+        _shuttingDown = true;
+        var sessions = _connections.Values.ToArray();
+        ServerLog.ShuttingDown(_logger, sessions.Length);
+        foreach (var session in sessions)
+        {
+            session.CloseWith(Notices.Info(Clock, "The server is shutting down. Goodbye!"));
+        }
+    }
+}

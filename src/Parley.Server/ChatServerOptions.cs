@@ -1,0 +1,57 @@
+using Parley.Protocol;
+
+namespace Parley.Server;
+
+/// <summary>How history items are encoded on the wire.</summary>
+public enum HistoryFormat
+{
+    /// <summary>Each item is a JSON-encoded string of a message payload (what most peer clients need).</summary>
+    Strings,
+
+    /// <summary>Each item is a plain message object.</summary>
+    Objects,
+}
+
+/// <summary>
+/// Server settings, bound from the <c>Parley</c> configuration section (appsettings.json, <c>PARLEY__*</c>
+/// environment variables, command-line flags). Defaults follow PROTOCOL.md.
+/// </summary>
+public sealed record ChatServerOptions
+{
+    public const string SectionName = "Parley";
+
+    /// <summary>Address the TCP listener binds.</summary>
+    public string Host { get; init; } = "0.0.0.0";
+
+    /// <summary>TCP port; 0 picks a free one (logged at start-up).</summary>
+    public int Port { get; init; } = 9998;
+
+    /// <summary>Largest accepted payload; a larger one gets an error and the connection is closed.</summary>
+    public int MaxFrameBytes { get; init; } = JsonFrameReader.DefaultMaxFrameBytes;
+
+    /// <summary>Longest accepted message text, in characters.</summary>
+    public int MaxMessageLength { get; init; } = 4000;
+
+    /// <summary>Pause between the login info and the history payload; 0 turns it off.</summary>
+    public int HistoryDelayMilliseconds { get; init; } = 50;
+
+    public HistoryFormat HistoryFormat { get; init; } = HistoryFormat.Strings;
+
+    /// <summary>The login history payload stays under this many bytes, so it fits one 4 KiB read.</summary>
+    public int LoginHistoryMaxBytes { get; init; } = 4000;
+
+    /// <summary>At most this many messages in the login history.</summary>
+    public int LoginHistoryMaxMessages { get; init; } = 100;
+
+    /// <summary>At most this many messages in one page answered to a <c>history</c> request.</summary>
+    public int HistoryPageMaxMessages { get; init; } = 100;
+
+    /// <summary>
+    /// Payloads that may wait in one session's outbound queue. A client that falls this far behind is
+    /// disconnected as a slow consumer, so a broadcast never waits for it.
+    /// </summary>
+    public int OutboundQueueLimit { get; init; } = 1024;
+
+    /// <summary>Seconds the server waits for clients to receive the shutdown notice before closing them.</summary>
+    public int ShutdownGraceSeconds { get; init; } = 2;
+}

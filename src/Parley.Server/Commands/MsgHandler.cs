@@ -1,0 +1,43 @@
+using Parley.Protocol;
+using Parley.Server.Sessions;
+
+namespace Parley.Server.Commands;
+
+/// <summary><c>msg &lt;message&gt;</c>: stored, then broadcast to the sender's room, the sender included.</summary>
+internal sealed class MsgHandler : IRequestHandler
+{
+    public string Name => "msg";
+
+    public string Usage => "msg <message>";
+
+    public string Description => "send a message to everyone in the chat";
+
+    public bool AllowedBeforeLogin => false;
+
+    public bool IsExtension => false;
+
+    public async ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
+    {
+        var text = request.Content;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            session.SendError(ErrorCodes.EmptyMessage, "Cannot send an empty message. Usage: msg <message>");
+            return;
+        }
+
+        var limit = session.Server.Options.MaxMessageLength;
+        if (text.Length > limit)
+        {
+            session.SendError(ErrorCodes.MessageTooLong, $"Message too long: {text.Length} characters; the limit is {limit}.");
+            return;
+        }
+
+        if (session.Room is not { } room)
+        {
+            return; // logged out concurrently: nothing to deliver to
+        }
+
+        await room.PublishAsync(session.Username!, text, session.Server.Clock.GetUtcNow(), cancellationToken);
+        session.Server.Counters.MessageAccepted();
+    }
+}

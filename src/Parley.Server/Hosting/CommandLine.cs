@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace Parley.Server.Hosting;
+
+/// <summary>The server's command-line flags: each is a short name for a configuration key.</summary>
+internal static class CommandLine
+{
+    private static readonly ChatServerOptions s_defaults = new();
+
+    private static readonly (string Flag, string Key, string Default, string Help)[] s_flags =
+    [
+        ("--host", "Host", s_defaults.Host, "address to listen on"),
+        ("--port", "Port", s_defaults.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "TCP port (0 picks a free one)"),
+        ("--history-format", "HistoryFormat", s_defaults.HistoryFormat.ToString(), "history items as Strings (JSON-encoded) or Objects"),
+        ("--history-delay", "HistoryDelayMilliseconds", Invariant(s_defaults.HistoryDelayMilliseconds), "ms between the login info and the history (0: none)"),
+        ("--login-history-bytes", "LoginHistoryMaxBytes", Invariant(s_defaults.LoginHistoryMaxBytes), "the login history payload stays under this size"),
+        ("--login-history-messages", "LoginHistoryMaxMessages", Invariant(s_defaults.LoginHistoryMaxMessages), "at most this many messages in the login history"),
+        ("--max-message-length", "MaxMessageLength", Invariant(s_defaults.MaxMessageLength), "longest message text, in characters"),
+        ("--max-frame-bytes", "MaxFrameBytes", Invariant(s_defaults.MaxFrameBytes), "largest payload accepted before the connection is closed"),
+        ("--queue-limit", "OutboundQueueLimit", Invariant(s_defaults.OutboundQueueLimit), "payloads queued for one client before it is dropped as too slow"),
+    ];
+
+    public static Dictionary<string, string> SwitchMappings { get; } =
+        s_flags.ToDictionary(f => f.Flag, f => $"{ChatServerOptions.SectionName}:{f.Key}", StringComparer.OrdinalIgnoreCase);
+
+    public static bool WantsHelp(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
+
+    public static string HelpText()
+    {
+        var text = new StringBuilder()
+            .AppendLine("Parley chat server (KTN protocol, JSON over TCP)")
+            .AppendLine()
+            .AppendLine("Usage: Parley.Server [options]")
+            .AppendLine()
+            .AppendLine("Options (default in brackets):");
+        foreach (var (flag, _, value, help) in s_flags)
+        {
+            text.AppendLine($"  {flag + " <value>",-34} {help} [{value}]");
+        }
+
+        return text
+            .AppendLine($"  {"--help",-34} show this text")
+            .AppendLine()
+            .AppendLine("Every option is also a configuration key: appsettings.json section \"Parley\", or an")
+            .AppendLine("environment variable such as PARLEY__PORT=9999 (two underscores).")
+            .ToString();
+    }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

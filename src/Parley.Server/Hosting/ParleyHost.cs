@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Parley.Server.Chat;
+using Parley.Server.Networking;
+
+namespace Parley.Server.Hosting;
+
+/// <summary>Builds the server process: configuration, logging, Kestrel with the KTN endpoint, graceful shutdown.</summary>
+public static class ParleyHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddCommandLine(args, CommandLine.SwitchMappings);
+        builder.Services.AddParleyChat(builder.Configuration);
+
+        var options = builder.Configuration.GetSection(ChatServerOptions.SectionName).Get<ChatServerOptions>() ?? new ChatServerOptions();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 3));
+        builder.WebHost.UseSockets(socket =>
+        {
+            socket.NoDelay = true;
+
+            // With a tiny write buffer, a flush completes only once the socket has taken the bytes, so a
+            // session's writer puts each payload in its own send while the client keeps up, and batches
+            // only what queued up meanwhile (PROTOCOL.md: never two payloads in one write unless backlogged).
+            socket.MaxWriteBufferSize = 2;
+        });
+
+        ListenOptions? endpoint = null;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(ResolveAddress(options.Host), options.Port, listen =>
+            {
+                listen.UseConnectionHandler<ChatConnectionHandler>();
+                endpoint = listen;
+            });
+        });
+
+        var app = builder.Build();
+        var server = app.Services.GetRequiredService<ChatServer>();
+        var logger = app.Services.GetRequiredService<ILogger<ChatServer>>();
+        app.Lifetime.ApplicationStarted.Register(() => ServerLog.Listening(logger, ChatServer.Version, endpoint?.EndPoint.ToString() ?? "?"));
+        app.Lifetime.ApplicationStopping.Register(server.BeginShutdown);
+        return app;
+    }
+
+    private static IPAddress ResolveAddress(string host)
+    {
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return address;
+        }
+
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Loopback;
+        }
+
+        return Dns.GetHostAddresses(host).FirstOrDefault()
+            ?? throw new InvalidOperationException($"Cannot resolve host '{host}'.");
+    }
+}

@@ -1,0 +1,33 @@
+using Parley.Server.Chat;
+using Parley.Server.Commands;
+using Parley.Server.Networking;
+using Parley.Server.Storage;
+
+namespace Parley.Server.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The chat core: options, store, shared state, the request handlers and the connection handler.
+    /// Handlers are listed in the order <c>help</c> shows them.
+    /// </summary>
+    public static IServiceCollection AddParleyChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ChatServerOptions>(configuration.GetSection(ChatServerOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServerCounters>();
+        services.AddSingleton<IMessageStore, InMemoryMessageStore>();
+        services.AddSingleton<ChatServer>();
+
+        services.AddSingleton<IRequestHandler, LoginHandler>();
+        services.AddSingleton<IRequestHandler, LogoutHandler>();
+        services.AddSingleton<IRequestHandler, MsgHandler>();
+        services.AddSingleton<IRequestHandler, NamesHandler>();
+        services.AddSingleton<IRequestHandler, HelpHandler>();
+        services.AddSingleton<IRequestHandler, HistoryHandler>();
+        services.AddSingleton<RequestDispatcher>();
+
+        services.AddSingleton<ChatConnectionHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,159 @@
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Connections;
+using Parley.Protocol;
+using Parley.Server.Chat;
+using Parley.Server.Commands;
+
+namespace Parley.Server.Sessions;
+
+/// <summary>
+/// One client connection: reads frames from its pipe and hands requests to the dispatcher (this file), and
+/// owns a bounded outbound queue drained by a single writer (ChatSession.Output.cs). The session knows the
+/// pipe, never the socket, so the same code serves TCP and in-memory tests.
+/// </summary>
+public sealed partial class ChatSession
+{
+    private readonly ConnectionContext _connection;
+    private readonly ChatServer _server;
+    private readonly RequestDispatcher _dispatcher;
+    private readonly ILogger _logger;
+    private volatile bool _closeRequested;
+
+    internal ChatSession(ConnectionContext connection, ChatServer server, RequestDispatcher dispatcher, ILogger logger)
+    {
+        _connection = connection;
+        _server = server;
+        _dispatcher = dispatcher;
+        _logger = logger;
+        _outbound = CreateOutboundQueue(server.Options.OutboundQueueLimit);
+    }
+
+    public string ConnectionId => _connection.ConnectionId;
+
+    /// <summary>The logged-in name, or null before login and after logout.</summary>
+    public string? Username { get; private set; }
+
+    public bool IsLoggedIn => Username is not null;
+
+    /// <summary>The room the user is in, or null when not logged in.</summary>
+    public Room? Room { get; internal set; }
+
+    internal ChatServer Server => _server;
+
+    internal RequestDispatcher Dispatcher => _dispatcher;
+
+    internal ILogger Logger => _logger;
+
+    internal void SetUsername(string? username) => Username = username;
+
+    /// <summary>Runs the connection until the client leaves, is closed, or the server shuts down.</summary>
+    internal async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var writer = WriteLoopAsync();
+        try
+        {
+            await ReadLoopAsync(_connection.Transport.Input, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ConnectionResetException or ConnectionAbortedException or OperationCanceledException or IOException)
+        {
+            // Expected teardown: the peer went away or we aborted the connection.
+        }
+        catch (Exception ex)
+        {
+            ServerLog.UnexpectedError(_logger, ConnectionId, ex);
+            _outbound.Writer.TryComplete();
+            _connection.Abort();
+        }
+        finally
+        {
+            _server.Disconnect(this, "disconnected");
+            _outbound.Writer.TryComplete();
+        }
+
+        // Let the writer deliver what is queued (a goodbye, a last error); a client that does not read gets
+        // a bounded grace period, then the connection is aborted.
+        if (await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(_server.Options.ShutdownGraceSeconds), _server.Clock, CancellationToken.None)) != writer)
+        {
+            _connection.Abort();
+            await writer;
+        }
+    }
+
+    private async Task ReadLoopAsync(PipeReader input, CancellationToken cancellationToken)
+    {
+        var maxFrame = _server.Options.MaxFrameBytes;
+        while (!_closeRequested)
+        {
+            var result = await input.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            try
+            {
+                while (!_closeRequested && JsonFrameReader.TryReadFrame(ref buffer, maxFrame, result.IsCompleted, out var frame))
+                {
+                    if (!await HandleFrameAsync(frame, cancellationToken))
+                    {
+                        return;
+                    }
+                }
+            }
+            finally
+            {
+                input.AdvanceTo(buffer.Start, buffer.End);
+            }
+
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles one frame; false when the connection must close (the error policy of STYLE.md).</summary>
+    private async ValueTask<bool> HandleFrameAsync(JsonFrame frame, CancellationToken cancellationToken)
+    {
+        switch (frame.Kind)
+        {
+            case JsonFrameKind.TooLarge:
+                _server.Counters.ProtocolError();
+                ServerLog.ProtocolViolation(_logger, ConnectionId, ErrorCodes.TooLarge);
+                CloseWith(Notices.Error(_server.Clock, ErrorCodes.TooLarge,
+                    $"Payload too large: the limit is {_server.Options.MaxFrameBytes} bytes. Closing the connection."));
+                return false;
+            case JsonFrameKind.Invalid:
+                _server.Counters.ProtocolError();
+                SendError(ErrorCodes.BadJson, "The payload is not valid JSON. Send one object like {\"request\": \"help\", \"content\": null}.");
+                return true;
+        }
+
+        if (!RequestDecoder.TryDecode(frame.Payload, out var request, out var error))
+        {
+            _server.Counters.ProtocolError();
+            SendError(ErrorCodes.BadRequest, error);
+            return true;
+        }
+
+        await _dispatcher.DispatchAsync(this, request, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sends an error response; the connection stays open.</summary>
+    public void SendError(string code, string text)
+    {
+        ServerLog.RequestRefused(_logger, ConnectionId, code);
+        Send(Notices.Error(_server.Clock, code, text));
+    }
+
+    /// <summary>Sends an info response.</summary>
+    public void SendInfo(string text) => Send(Notices.Info(_server.Clock, text));
+
+    internal void Send(NoticePayload notice) => TrySend(PayloadWriter.ToLine(notice));
+
+    /// <summary>Queues a last payload; the connection closes once it is sent. No request is read after this.</summary>
+    internal void CloseWith(NoticePayload notice)
+    {
+        _closeRequested = true;
+        _outbound.Writer.TryWrite(new OutboundItem(PayloadWriter.ToLine(notice), CloseAfter: true));
+        _outbound.Writer.TryComplete();
+        _connection.Transport.Input.CancelPendingRead();
+    }
+}
