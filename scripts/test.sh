@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test project and prints one summary line: "N passed, N failed, N skipped".
+# Exits non-zero when a test failed or when no test ran. Extra arguments go to `dotnet test`
+# (e.g. --no-build, or --filter "FullyQualifiedName~Protocol").
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+
+dotnet test Parley.slnx --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(value total); executed=$(value executed)
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + ${total:-0} - ${executed:-0}))
+done
+
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ] || [ "$status" -ne 0 ]; then
+  exit 1
+fi
