@@ -15,6 +15,8 @@ public sealed class ChatServer
     /// <summary>The room everyone is in until rooms arrive as an extension.</summary>
     public const string DefaultRoom = "lobby";
 
+    private const string ShutdownNotice = "The server is shutting down. Goodbye!";
+
     private readonly ConcurrentDictionary<string, ChatSession> _users = new(Usernames.Comparer);
     private readonly ConcurrentDictionary<string, ChatSession> _connections = new(StringComparer.Ordinal);
     private readonly ILogger<ChatServer> _logger;
@@ -50,7 +52,16 @@ public sealed class ChatServer
 
     internal bool IsShuttingDown => _shuttingDown;
 
-    internal void Connected(ChatSession session) => _connections[session.ConnectionId] = session;
+    internal void Connected(ChatSession session)
+    {
+        _connections[session.ConnectionId] = session;
+
+        // A connection that arrives while shutdown is under way would miss the notice sent to the others.
+        if (_shuttingDown)
+        {
+            session.CloseWith(Notices.Info(Clock, ShutdownNotice));
+        }
+    }
 
     /// <summary>Claims <paramref name="name"/> for <paramref name="session"/>; false when someone holds it (any letter case).</summary>
     internal bool TryClaimName(string name, ChatSession session)
@@ -93,7 +104,7 @@ public sealed class ChatServer
         ServerLog.ShuttingDown(_logger, sessions.Length);
         foreach (var session in sessions)
         {
-            session.CloseWith(Notices.Info(Clock, "The server is shutting down. Goodbye!"));
+            session.CloseWith(Notices.Info(Clock, ShutdownNotice));
         }
     }
 }
