@@ -36,6 +36,10 @@ public static class RequestDecoder
                 if (string.Equals(key, "request", StringComparison.OrdinalIgnoreCase))
                 {
                     name = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+
+                    // An object or array value must be stepped over whole, or its inner keys would be read
+                    // as top-level ones ({"request": {"request": "login"}} would log in).
+                    reader.Skip();
                 }
                 else if (string.Equals(key, "content", StringComparison.OrdinalIgnoreCase))
                 {

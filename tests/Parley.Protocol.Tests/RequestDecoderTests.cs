@@ -192,4 +192,17 @@ public class RequestDecoderTests
         Assert.True(RequestDecoder.TryDecode(frame, out var request, out _));
         Assert.Equal(new ChatRequest("msg", "hello"), request);
     }
+
+    [Fact]
+    public void A_nested_request_key_inside_a_non_string_request_is_not_obeyed()
+    {
+        Reject("""{"request":{"request":"login","content":"mallory"}}""");
+    }
+
+    [Fact]
+    public void A_non_string_request_followed_by_a_string_request_takes_the_last()
+    {
+        Assert.Equal(new ChatRequest("help", null), Decode("""{"request":{},"request":"help"}"""));
+        Assert.Equal(new ChatRequest("msg", "x"), Decode("""{"request":[1,[2]],"content":"x","request":"msg"}"""));
+    }
 }
