@@ -61,6 +61,13 @@ public static class RequestDecoder
             error = "The payload is not valid JSON.";
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // Well-formed JSON can still hold text that is not Unicode: raw bytes that are not UTF-8, or a
+            // lone surrogate escape such as "\udc00" (Python's surrogateescape). GetString throws on both.
+            error = "The payload contains text that is not valid Unicode (bad UTF-8 or a lone surrogate escape).";
+            return false;
+        }
 
         if (name is null)
         {

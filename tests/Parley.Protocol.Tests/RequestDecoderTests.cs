@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parley.Protocol.Tests.Support;
 
 namespace Parley.Protocol.Tests;
@@ -204,5 +205,27 @@ public class RequestDecoderTests
     {
         Assert.Equal(new ChatRequest("help", null), Decode("""{"request":{},"request":"help"}"""));
         Assert.Equal(new ChatRequest("msg", "x"), Decode("""{"request":[1,[2]],"content":"x","request":"msg"}"""));
+    }
+
+    public static TheoryData<byte[]> UndecodableText() => new()
+    {
+        Sequences.Utf8("""{"request":"msg","content":"\udc00"}"""),
+        Sequences.Utf8("""{"request":"msg","content":"\ud83d"}"""),
+        Sequences.Utf8("""{"request":"msg\udc00"}"""),
+        Sequences.Utf8("""{"re\udc00quest":"msg"}"""),
+        (byte[])[.. Sequences.Utf8("{\"request\":\"msg\",\"content\":\"a"), 0xFF, .. Sequences.Utf8("\"}")],
+        (byte[])[.. Sequences.Utf8("{\"request\":\"m"), 0xC3, .. Sequences.Utf8("\"}")],
+    };
+
+    [Theory]
+    [MemberData(nameof(UndecodableText))]
+    public void Well_formed_json_with_text_that_is_not_valid_unicode_is_rejected_without_throwing(byte[] json)
+    {
+        var buffer = new ReadOnlySequence<byte>(json);
+        Assert.True(JsonFrameReader.TryReadFrame(ref buffer, 1024, isCompleted: true, out var frame));
+        Assert.Equal(JsonFrameKind.Value, frame.Kind);
+
+        Assert.False(RequestDecoder.TryDecode(frame.Payload, out _, out var error));
+        Assert.Contains("text", error, StringComparison.Ordinal);
     }
 }
