@@ -36,6 +36,10 @@ public static class RequestDecoder
                 if (string.Equals(key, "request", StringComparison.OrdinalIgnoreCase))
                 {
                     name = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+
+                    // An object or array value must be stepped over whole, or its inner keys would be read
+                    // as top-level ones ({"request": {"request": "login"}} would log in).
+                    reader.Skip();
                 }
                 else if (string.Equals(key, "content", StringComparison.OrdinalIgnoreCase))
                 {
@@ -55,6 +59,13 @@ public static class RequestDecoder
         {
             // The frame reader only hands over well-formed values; this guards direct callers.
             error = "The payload is not valid JSON.";
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // Well-formed JSON can still hold text that is not Unicode: raw bytes that are not UTF-8, or a
+            // lone surrogate escape such as "\udc00" (Python's surrogateescape). GetString throws on both.
+            error = "The payload contains text that is not valid Unicode (bad UTF-8 or a lone surrogate escape).";
             return false;
         }
 
