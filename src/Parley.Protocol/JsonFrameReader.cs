@@ -19,40 +19,65 @@ public static class JsonFrameReader
     /// <summary>
     /// Reads the next frame from the front of <paramref name="buffer"/>, advancing it past what was consumed.
     /// Returns <see langword="false"/> when more data is needed; whitespace already skipped stays consumed, so
-    /// the caller can mark the rest as examined and wait for the next read.
+    /// the caller can mark the rest as examined and wait for the next read. Between calls the caller keeps the
+    /// unconsumed bytes in front, as <c>PipeReader.AdvanceTo(consumed, examined)</c> does.
     /// </summary>
     /// <param name="buffer">The unread bytes; advanced past the frame, or past skipped whitespace.</param>
+    /// <param name="state">This stream's reader state, carried from call to call.</param>
     /// <param name="maxFrameBytes">The frame limit: a value (complete or not) longer than this is <see cref="JsonFrameKind.TooLarge"/>.</param>
     /// <param name="isCompleted">No more data will come: an unfinished value is reported as <see cref="JsonFrameKind.Invalid"/>.</param>
     /// <param name="frame">The frame found.</param>
-    public static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, int maxFrameBytes, bool isCompleted, out JsonFrame frame)
+    public static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, ref JsonFrameReaderState state, int maxFrameBytes, bool isCompleted, out JsonFrame frame)
     {
         frame = default;
-        if (!SkipWhitespace(ref buffer, isCompleted) || buffer.IsEmpty)
+        if (!state.InValue)
         {
-            return false;
-        }
-
-        var reader = new Utf8JsonReader(buffer, isFinalBlock: isCompleted, state: default);
-        long length;
-        try
-        {
-            var complete = reader.Read()
-                && (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip());
-            if (!complete)
+            if (!SkipWhitespace(ref buffer, isCompleted) || buffer.IsEmpty)
             {
-                return Incomplete(ref buffer, maxFrameBytes, isCompleted, out frame);
+                return false;
             }
 
-            length = reader.BytesConsumed;
+            state = new JsonFrameReaderState { InValue = true };
+        }
+
+        var reader = new Utf8JsonReader(buffer.Slice(state.Parsed), isFinalBlock: isCompleted, state.Reader);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 0 && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+                {
+                    var length = state.Parsed + reader.BytesConsumed;
+                    state = default;
+                    return Complete(ref buffer, length, maxFrameBytes, out frame);
+                }
+            }
         }
         catch (JsonException ex)
         {
+            state = default;
             SkipGarbage(ref buffer, ErrorOffset(buffer, ex));
             frame = new JsonFrame(JsonFrameKind.Invalid, default);
             return true;
         }
 
+        state.Parsed += reader.BytesConsumed;
+        state.Reader = reader.CurrentState;
+        return Incomplete(ref buffer, ref state, maxFrameBytes, isCompleted, out frame);
+    }
+
+    /// <summary>
+    /// The same without state carried between calls: an unfinished value is parsed again from its start on
+    /// every call. Fine for whole buffers; a connection should keep a <see cref="JsonFrameReaderState"/>.
+    /// </summary>
+    public static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, int maxFrameBytes, bool isCompleted, out JsonFrame frame)
+    {
+        var state = default(JsonFrameReaderState);
+        return TryReadFrame(ref buffer, ref state, maxFrameBytes, isCompleted, out frame);
+    }
+
+    private static bool Complete(ref ReadOnlySequence<byte> buffer, long length, int maxFrameBytes, out JsonFrame frame)
+    {
         if (length > maxFrameBytes)
         {
             buffer = buffer.Slice(buffer.End);
@@ -65,10 +90,11 @@ public static class JsonFrameReader
         return true;
     }
 
-    private static bool Incomplete(ref ReadOnlySequence<byte> buffer, int maxFrameBytes, bool isCompleted, out JsonFrame frame)
+    private static bool Incomplete(ref ReadOnlySequence<byte> buffer, ref JsonFrameReaderState state, int maxFrameBytes, bool isCompleted, out JsonFrame frame)
     {
         if (buffer.Length > maxFrameBytes)
         {
+            state = default;
             buffer = buffer.Slice(buffer.End);
             frame = new JsonFrame(JsonFrameKind.TooLarge, default);
             return true;
@@ -77,6 +103,7 @@ public static class JsonFrameReader
         if (isCompleted)
         {
             // The stream ended in the middle of a value.
+            state = default;
             buffer = buffer.Slice(buffer.End);
             frame = new JsonFrame(JsonFrameKind.Invalid, default);
             return true;
@@ -144,11 +171,55 @@ public static class JsonFrameReader
         return Math.Min(reader.Consumed + column, buffer.Length);
     }
 
-    /// <summary>Garbage: skip to the first newline at or after the point of failure, or drop everything when there is none.</summary>
+    /// <summary>
+    /// Garbage: skip to the first newline at or after the point of failure, or drop everything held when
+    /// there is none (PROTOCOL.md: the next write starts afresh, since most peers send no delimiter). One exception: when parsing failed on a <c>{</c> that starts a line,
+    /// the broken value was cut short (a lost <c>}</c>) and a new value begins there, so reading resumes at it.
+    /// </summary>
     private static void SkipGarbage(ref ReadOnlySequence<byte> buffer, long errorOffset)
     {
+        if (StartsValueOnItsOwnLine(buffer, errorOffset))
+        {
+            buffer = buffer.Slice(errorOffset);
+            return;
+        }
+
         var rest = buffer.Slice(errorOffset);
-        var newline = rest.PositionOf((byte)'\n');
-        buffer = newline is { } position ? buffer.Slice(rest.GetPosition(1, position)) : buffer.Slice(buffer.End);
+        if (rest.PositionOf((byte)'\n') is { } newline)
+        {
+            buffer = buffer.Slice(rest.GetPosition(1, newline));
+            return;
+        }
+
+        buffer = buffer.Slice(buffer.End);
+    }
+
+    private static bool StartsValueOnItsOwnLine(ReadOnlySequence<byte> buffer, long offset)
+    {
+        if (offset <= 0 || offset >= buffer.Length || buffer.Slice(offset).FirstSpan[0] != (byte)'{')
+        {
+            return false;
+        }
+
+        // Only whitespace between the last newline before the offset and the offset.
+        var sawNewline = false;
+        var onlyWhitespace = true;
+        foreach (var segment in buffer.Slice(0, offset))
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b == (byte)'\n')
+                {
+                    sawNewline = true;
+                    onlyWhitespace = true;
+                }
+                else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+                {
+                    onlyWhitespace = false;
+                }
+            }
+        }
+
+        return sawNewline && onlyWhitespace;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Parley.Protocol.Tests.Support;
 
@@ -148,5 +149,37 @@ public class JsonFrameReaderGarbageTests
 
         Assert.True(stream.MaxRetainedBytes <= 1024);
         Assert.Equal(1000, stream.Frames.Count);
+    }
+
+    [Fact]
+    public void A_value_cut_short_before_a_new_value_on_the_next_line_loses_only_itself()
+    {
+        var input = "{\"request\":\"msg\",\"content\":\"hi\"\n" + Help + "\n";
+
+        Assert.Equal([FrameStream.Invalid, Help], FrameStream.Read([Sequences.Utf8(input)]));
+    }
+
+    [Fact]
+    public void A_value_arriving_one_byte_per_read_with_carried_state_comes_out_whole()
+    {
+        // With the state carried between reads, each read parses only the new byte; without it the reader
+        // would re-parse the whole held value on every read (quadratic work a slow sender could exploit).
+        var value = "{\"request\":\"msg\",\"content\":\"" + new string('x', 2000) + "\"}";
+        var bytes = Sequences.Utf8(value);
+        var state = default(JsonFrameReaderState);
+        var held = new List<byte>();
+        JsonFrame frame = default;
+        var found = false;
+        foreach (var b in bytes)
+        {
+            held.Add(b);
+            var buffer = new ReadOnlySequence<byte>(held.ToArray());
+            found = JsonFrameReader.TryReadFrame(ref buffer, ref state, 64 * 1024, isCompleted: false, out frame);
+            Assert.Equal(found ? 0 : held.Count, buffer.Length);
+        }
+
+        Assert.True(found);
+        Assert.Equal(JsonFrameKind.Value, frame.Kind);
+        Assert.Equal(value, System.Text.Encoding.UTF8.GetString(frame.Payload.ToArray()));
     }
 }

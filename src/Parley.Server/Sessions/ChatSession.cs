@@ -82,13 +82,14 @@ public sealed partial class ChatSession
     private async Task ReadLoopAsync(PipeReader input, CancellationToken cancellationToken)
     {
         var maxFrame = _server.Options.MaxFrameBytes;
+        var framing = default(JsonFrameReaderState);
         while (!_closeRequested)
         {
             var result = await input.ReadAsync(cancellationToken);
             var buffer = result.Buffer;
             try
             {
-                while (!_closeRequested && JsonFrameReader.TryReadFrame(ref buffer, maxFrame, result.IsCompleted, out var frame))
+                while (!_closeRequested && JsonFrameReader.TryReadFrame(ref buffer, ref framing, maxFrame, result.IsCompleted, out var frame))
                 {
                     if (!await HandleFrameAsync(frame, cancellationToken))
                     {

@@ -14,6 +14,7 @@ internal sealed class FrameStream(int maxFrameBytes = JsonFrameReader.DefaultMax
     public const string TooLarge = "<too large>";
 
     private readonly List<byte[]> _held = [];
+    private JsonFrameReaderState _state;
 
     /// <summary>Every frame read so far: the payload text of a value, or <see cref="Invalid"/> / <see cref="TooLarge"/>.</summary>
     public List<string> Frames { get; } = [];
@@ -65,7 +66,7 @@ internal sealed class FrameStream(int maxFrameBytes = JsonFrameReader.DefaultMax
         while (true)
         {
             var before = buffer.Length;
-            if (!JsonFrameReader.TryReadFrame(ref buffer, maxFrameBytes, isCompleted, out var frame))
+            if (!JsonFrameReader.TryReadFrame(ref buffer, ref _state, maxFrameBytes, isCompleted, out var frame))
             {
                 break;
             }
