@@ -9,8 +9,9 @@ namespace Parley.Protocol;
 /// </summary>
 public static class PayloadWriter
 {
+    // One writer per thread, reset for each payload: no allocation per write.
     [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    private static Utf8JsonWriter? s_writer;
 
     public static void Write(IBufferWriter<byte> output, ChatRequest request) => Write(output, request, ProtocolJsonContext.Wire.ChatRequest);
 
@@ -45,11 +46,11 @@ public static class PayloadWriter
 
     private static void Write<T>(IBufferWriter<byte> output, T value, JsonTypeInfo<T> typeInfo)
     {
-        var writer = t_writer;
+        var writer = s_writer;
         if (writer is null)
         {
             writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = AsciiJsonEncoder.Instance, SkipValidation = true });
-            t_writer = writer;
+            s_writer = writer;
         }
         else
         {
