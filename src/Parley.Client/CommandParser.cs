@@ -13,7 +13,7 @@ public static class CommandParser
     /// <summary>Commands that take no argument: as a bare word they are only a command when alone on the line.</summary>
     private static readonly HashSet<string> s_bareWords = new(StringComparer.OrdinalIgnoreCase) { "logout", "names", "help" };
 
-    /// <summary>Commands that take an argument: as a bare word they are a command when followed by one.</summary>
+    /// <summary>Commands that take an argument: as a bare first word they are always the command (alone: a usage hint).</summary>
     private static readonly HashSet<string> s_bareWithArgument = new(StringComparer.OrdinalIgnoreCase) { "login", "msg" };
 
     private static readonly HashSet<string> s_quitWords = new(StringComparer.OrdinalIgnoreCase) { "quit", "exit" };
@@ -46,7 +46,7 @@ public static class CommandParser
         }
 
         var (first, argument) = Split(text);
-        if ((argument is null && s_bareWords.Contains(first)) || (argument is not null && s_bareWithArgument.Contains(first)))
+        if ((argument is null && s_bareWords.Contains(first)) || s_bareWithArgument.Contains(first))
         {
             return Command(first.ToLowerInvariant(), argument);
         }

@@ -88,7 +88,7 @@ public static class ResponseReader
         {
             ResponseName = response,
             Timestamp = TimestampReader.Read(Find(payload, "timestamp")),
-            Sender = NormalizeSender(sender is { } s ? ToText(s) : null),
+            Sender = NormalizeSender(TextOrNull(sender)),
             Id = ReadId(Find(payload, "id")),
             Room = StringOf(Find(payload, "room")),
             Code = StringOf(Find(payload, "code")),
@@ -99,10 +99,10 @@ public static class ResponseReader
         return kind switch
         {
             ServerEventKind.History => result with { History = ReadHistory(content) },
-            ServerEventKind.Message => result with { Text = content is { } c ? ToText(c) : null },
+            ServerEventKind.Message => result with { Text = TextOrNull(content) },
             _ => content is { ValueKind: JsonValueKind.Array } list
                 ? result with { Items = ReadStrings(list), Text = ToText(list) }
-                : result with { Text = content is { } c2 ? ToText(c2) : null },
+                : result with { Text = TextOrNull(content) },
         };
     }
 
@@ -195,6 +195,9 @@ public static class ResponseReader
         { ValueKind: JsonValueKind.String } one => [one.GetString()!],
         _ => null,
     };
+
+    private static string? TextOrNull(JsonElement? value)
+        => value is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } present ? ToText(present) : null;
 
     /// <summary>A string as-is; any other value as compact JSON.</summary>
     public static string ToText(JsonElement value)
