@@ -1,0 +1,40 @@
+namespace Parley.Cli;
+
+/// <summary><c>parley --help</c>: the usage text.</summary>
+internal static class HelpCommand
+{
+    public const string Usage = """
+        Usage: parley [--json] [HOST] [PORT]
+
+        A terminal client for KTN chat servers (JSON over TCP).
+
+        Arguments:
+          HOST      server name or address (default: localhost)
+          PORT      server port (default: 9998)
+
+        Options:
+          --json    print every received payload as one compact JSON line
+          --help    show this text
+
+        Commands (with or without a leading /):
+          login <username>   log in
+          msg <message>      send a message (plain text does the same once logged in)
+          names              list the users in the chat
+          help               ask the server for its help text
+          logout             log out; the server closes the connection
+          /<word> [text]     send any other request the server supports
+          /quit              log out (when logged in) and leave; also Ctrl+C, or Ctrl+D on an empty line
+
+        When standard input is not a terminal, each input line is one command; at the end of the input
+        the client logs out and exits.
+
+        Exit codes: 0 normal, 1 bad arguments, 2 cannot connect, 3 connection lost.
+        Colour is used only on a terminal and when NO_COLOR is not set.
+        """;
+
+    public static int Run(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Threading.Channels;
+using Parley.Client;
+
+namespace Parley.Cli;
+
+/// <summary>
+/// Standard input is a terminal: keys are read one by one so the half-typed line can be redrawn whenever
+/// output arrives. Ctrl+C logs out and exits; Ctrl+D on an empty line quits.
+/// </summary>
+internal static class InteractiveMode
+{
+    public static async Task<int> RunAsync(ChatConnection connection, EventPresenter presenter, CancellationToken cancellationToken)
+    {
+        var terminal = new TerminalInteractionService(presenter, connection.State);
+        var input = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        Console.TreatControlCAsInput = true;
+        try
+        {
+            terminal.ShowHint("Connected. Type 'login <username>' to start, 'help' for the server's commands, '/quit' to leave.");
+            _ = Task.Factory.StartNew(() => ReadKeys(terminal, input.Writer), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return await new ChatSessionLoop(connection, terminal).RunAsync(input.Reader, cancellationToken);
+        }
+        finally
+        {
+            terminal.Finish();
+            Console.TreatControlCAsInput = false;
+        }
+    }
+
+    private static void ReadKeys(TerminalInteractionService terminal, ChannelWriter<string> writer)
+    {
+        try
+        {
+            while (true)
+            {
+                var key = Console.ReadKey(intercept: true);
+                var control = key.Modifiers.HasFlag(ConsoleModifiers.Control);
+                if (key.KeyChar == '\u0003' || (control && key.Key == ConsoleKey.C))
+                {
+                    writer.TryWrite("/quit");
+                    return;
+                }
+
+                if ((key.KeyChar == '\u0004' || (control && key.Key == ConsoleKey.D)) && terminal.IsLineEmpty)
+                {
+                    writer.TryComplete();
+                    return;
+                }
+
+                if (terminal.OnKey(key) is { } line)
+                {
+                    writer.TryWrite(line);
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // No console to read keys from after all: behave as at the end of the input.
+            writer.TryComplete();
+        }
+    }
+}
