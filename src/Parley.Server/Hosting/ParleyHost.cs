@@ -18,6 +18,8 @@ public static class ParleyHost
         });
         builder.Configuration.AddCommandLine(args, CommandLine.SwitchMappings);
         builder.Services.AddParleyChat(builder.Configuration);
+        var listener = new ListenerInfo();
+        builder.Services.AddSingleton(listener);
 
         var options = builder.Configuration.GetSection(ChatServerOptions.SectionName).Get<ChatServerOptions>() ?? new ChatServerOptions();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 3));
@@ -44,7 +46,12 @@ public static class ParleyHost
         var app = builder.Build();
         var server = app.Services.GetRequiredService<ChatServer>();
         var logger = app.Services.GetRequiredService<ILogger<ChatServer>>();
-        app.Lifetime.ApplicationStarted.Register(() => ServerLog.Listening(logger, ChatServer.Version, endpoint?.EndPoint.ToString() ?? "?"));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            // Kestrel has bound by now, so the endpoint carries the real port even when 0 was asked for.
+            listener.EndPoint = endpoint?.EndPoint;
+            ServerLog.Listening(logger, ChatServer.Version, endpoint?.EndPoint.ToString() ?? "?");
+        });
         app.Lifetime.ApplicationStopping.Register(server.BeginShutdown);
         return app;
     }

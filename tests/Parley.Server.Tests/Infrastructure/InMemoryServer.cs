@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Parley.Server.Chat;
+using Parley.Server.Hosting;
+using Parley.Server.Networking;
+
+namespace Parley.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The chat core in a DI container, without Kestrel: clients connect over pipe pairs. Disposing it closes every
+/// client and fails the test if the server logged an error the test did not expect.
+/// </summary>
+public sealed class InMemoryServer : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly List<InMemoryClient> _clients = [];
+    private int _nextId;
+
+    /// <summary>A server whose <paramref name="settings"/> set options of <see cref="ChatServerOptions"/> by key, e.g. <c>("MaxMessageLength", "10")</c>.</summary>
+    public InMemoryServer(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>($"{ChatServerOptions.SectionName}:{s.Key}", s.Value)))
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
+        services.AddParleyChat(configuration);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public ChatServer Chat => _services.GetRequiredService<ChatServer>();
+
+    public InMemoryClient Connect()
+    {
+        var handler = _services.GetRequiredService<ChatConnectionHandler>();
+        var client = InMemoryClient.Connect(handler, $"test-{Interlocked.Increment(ref _nextId)}");
+        lock (_clients)
+        {
+            _clients.Add(client);
+        }
+
+        return client;
+    }
+
+    /// <summary>A new client, logged in as <paramref name="name"/> with the info and history consumed.</summary>
+    public async Task<InMemoryClient> LoginAsync(string name)
+    {
+        var client = Connect();
+        await client.LoginAsync(name);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        InMemoryClient[] clients;
+        lock (_clients)
+        {
+            clients = [.. _clients];
+        }
+
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+
+        await _services.DisposeAsync();
+        Logs.AssertNoUnexpectedErrors();
+    }
+}

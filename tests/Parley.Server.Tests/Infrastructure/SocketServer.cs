@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Parley.Server.Hosting;
+
+namespace Parley.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server, in process: <see cref="ParleyHost.Build"/> with <c>--port 0</c> on loopback, exactly as the
+/// executable starts it. Disposing it stops the host and fails the test if the server logged an unexpected error.
+/// </summary>
+public sealed class SocketServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private bool _stopped;
+
+    private SocketServer(WebApplication app, CapturingLoggerProvider logs, EndPoint endPoint)
+    {
+        _app = app;
+        Logs = logs;
+        EndPoint = endPoint;
+    }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public EndPoint EndPoint { get; }
+
+    public ServerCounters Counters => _app.Services.GetRequiredService<ServerCounters>();
+
+    /// <summary>Starts the server; <paramref name="flags"/> adds command-line flags, e.g. <c>"--queue-limit", "64"</c>.</summary>
+    public static async Task<SocketServer> StartAsync(params string[] flags)
+    {
+        string[] args = ["--port", "0", "--host", "127.0.0.1", "--Logging:LogLevel:Default", "Warning", .. flags];
+        var app = ParleyHost.Build(args);
+        var logs = new CapturingLoggerProvider();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        await app.StartAsync().WaitAsync(TestTimeouts.Payload);
+        var endPoint = app.Services.GetRequiredService<ListenerInfo>().EndPoint
+            ?? throw new InvalidOperationException("The host started but published no endpoint.");
+        return new SocketServer(app, logs, endPoint);
+    }
+
+    public Task<TcpTestClient> ConnectAsync(int? receiveBufferSize = null) => TcpTestClient.ConnectAsync(EndPoint, receiveBufferSize);
+
+    public async Task<TcpTestClient> LoginAsync(string name)
+    {
+        var client = await ConnectAsync();
+        await client.LoginAsync(name);
+        return client;
+    }
+
+    /// <summary>Graceful stop, as on Ctrl+C.</summary>
+    public async Task StopAsync()
+    {
+        _stopped = true;
+        await _app.StopAsync().WaitAsync(TestTimeouts.Scenario);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopped)
+        {
+            await StopAsync();
+        }
+
+        await _app.DisposeAsync();
+        Logs.AssertNoUnexpectedErrors();
+    }
+}

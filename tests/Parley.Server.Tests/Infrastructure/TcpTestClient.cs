@@ -1,0 +1,48 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Parley.Server.Tests.Infrastructure;
+
+/// <summary>A real TCP client on loopback, reading payloads with the protocol's frame reader.</summary>
+public sealed class TcpTestClient : TestClient
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+
+    private TcpTestClient(Socket socket, NetworkStream stream)
+        : base(new PayloadReader(PipeReader.Create(stream)))
+    {
+        _socket = socket;
+        _stream = stream;
+    }
+
+    /// <summary>Connects; a small <paramref name="receiveBufferSize"/> makes a client that does not read fill up quickly.</summary>
+    public static async Task<TcpTestClient> ConnectAsync(EndPoint endPoint, int? receiveBufferSize = null)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (receiveBufferSize is { } size)
+        {
+            socket.ReceiveBufferSize = size;
+        }
+
+        await socket.ConnectAsync(endPoint).WaitAsync(TestTimeouts.Payload);
+        return new TcpTestClient(socket, new NetworkStream(socket, ownsSocket: true));
+    }
+
+    public override async Task SendRawAsync(ReadOnlyMemory<byte> bytes)
+        => await _stream.WriteAsync(bytes).AsTask().WaitAsync(TestTimeouts.Payload);
+
+    /// <summary>Closes the socket with a reset (linger 0), as a crashed client or a pulled cable would.</summary>
+    public void Abort()
+    {
+        _socket.LingerState = new LingerOption(true, 0);
+        _socket.Close();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _socket.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
