@@ -28,20 +28,24 @@ public sealed class Room
     /// <summary>A snapshot of the members, safe to enumerate while others join and leave.</summary>
     public IReadOnlyList<ChatSession> Members => Volatile.Read(ref _members);
 
-    /// <summary>Adds a member and returns the most recent <paramref name="historyCount"/> messages it has not seen.</summary>
-    internal async ValueTask<IReadOnlyList<StoredMessage>> JoinAsync(ChatSession session, int historyCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a member. <paramref name="welcome"/> gets the most recent <paramref name="historyCount"/> messages
+    /// and queues what the member must see first (the login info, the history); it runs under the room's gate,
+    /// before the member is added, so no live message can overtake it.
+    /// </summary>
+    internal async ValueTask JoinAsync(ChatSession session, int historyCount, Action<IReadOnlyList<StoredMessage>> welcome, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var history = await _store.GetRecentAsync(Name, historyCount, beforeId: null, cancellationToken);
+            welcome(history);
             lock (_membersLock)
             {
                 _members = [.. _members, session];
             }
 
             session.Room = this;
-            return history;
         }
         finally
         {

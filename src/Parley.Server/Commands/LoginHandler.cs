@@ -1,6 +1,7 @@
 using Parley.Protocol;
 using Parley.Server.Chat;
 using Parley.Server.Sessions;
+using Parley.Server.Storage;
 
 namespace Parley.Server.Commands;
 
@@ -53,9 +54,14 @@ internal sealed class LoginHandler : IRequestHandler
         }
 
         var options = server.Options;
-        var history = await server.Lobby.JoinAsync(session, options.LoginHistoryMaxMessages, cancellationToken);
+        await server.Lobby.JoinAsync(session, options.LoginHistoryMaxMessages, history => Welcome(session, history), cancellationToken);
         ServerLog.LoggedIn(session.Logger, session.ConnectionId, name);
+    }
 
+    private static void Welcome(ChatSession session, IReadOnlyList<StoredMessage> history)
+    {
+        var server = session.Server;
+        var options = server.Options;
         session.Send(Notices.Info(server.Clock, "Login successful") with
         {
             Server = $"parley/{ChatServer.Version}",
