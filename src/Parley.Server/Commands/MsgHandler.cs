@@ -25,10 +25,11 @@ internal sealed class MsgHandler : IRequestHandler
             return;
         }
 
+        // The limit is in characters (Unicode scalars): an emoji counts once, not as its two UTF-16 units.
         var limit = session.Server.Options.MaxMessageLength;
-        if (text.Length > limit)
+        if (text.Length > limit && CountCharacters(text) is var length && length > limit)
         {
-            session.SendError(ErrorCodes.MessageTooLong, $"Message too long: {text.Length} characters; the limit is {limit}.");
+            session.SendError(ErrorCodes.MessageTooLong, $"Message too long: {length} characters; the limit is {limit}.");
             return;
         }
 
@@ -39,5 +40,16 @@ internal sealed class MsgHandler : IRequestHandler
 
         await room.PublishAsync(session.Username!, text, session.Server.Clock.GetUtcNow(), cancellationToken);
         session.Server.Counters.MessageAccepted();
+    }
+
+    private static int CountCharacters(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
     }
 }

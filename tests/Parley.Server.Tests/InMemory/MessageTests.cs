@@ -47,6 +47,16 @@ public class MessageTests
     }
 
     [Fact]
+    public async Task The_limit_counts_characters_so_an_emoji_counts_once()
+    {
+        await using var server = new InMemoryServer(("MaxMessageLength", "3"));
+        var alice = await server.LoginAsync("alice");
+
+        Payloads.Message(await alice.RequestAsync("msg", "\U0001F600\U0001F600\U0001F600"), "alice", "\U0001F600\U0001F600\U0001F600");
+        Payloads.Error(await alice.RequestAsync("msg", "\U0001F600\U0001F600\U0001F600!"), ErrorCodes.MessageTooLong);
+    }
+
+    [Fact]
     public async Task The_message_limit_is_a_setting()
     {
         await using var server = new InMemoryServer(("MaxMessageLength", "10"));
