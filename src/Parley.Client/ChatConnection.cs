@@ -23,6 +23,7 @@ public sealed class ChatConnection : IAsyncDisposable
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Lock _answerLock = new();
     private long _lastSendTimestamp;
+    private JsonFrameReaderState _framing;
     private TaskCompletionSource _answered = NewAnswered(completed: true);
 
     private ChatConnection(Socket socket, ChatConnectionOptions options)
@@ -124,7 +125,7 @@ public sealed class ChatConnection : IAsyncDisposable
             while (true)
             {
                 var before = buffer;
-                if (!JsonFrameReader.TryReadFrame(ref buffer, _options.MaxFrameBytes, read.IsCompleted, out var frame))
+                if (!JsonFrameReader.TryReadFrame(ref buffer, ref _framing, _options.MaxFrameBytes, read.IsCompleted, out var frame))
                 {
                     break;
                 }
