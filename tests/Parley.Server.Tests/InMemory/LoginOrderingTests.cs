@@ -35,6 +35,13 @@ public class LoginOrderingTests
             var history = await joiner.ReadPayloadAsync();
             Assert.True(Payloads.Kind(history) == ResponseKinds.History, $"The second payload after login was {history}");
             var last = Payloads.HistoryItems(history).Select(Payloads.Id).DefaultIfEmpty(0).Last();
+
+            // On a busy machine a login can be handled after the last message: then the history holds it.
+            if (Payloads.HistoryItems(history).Select(Payloads.Text).Contains("end"))
+            {
+                return;
+            }
+
             while (true)
             {
                 var message = await joiner.ReadPayloadAsync();
