@@ -17,4 +17,11 @@ public static class ErrorCodes
     public const string RateLimited = "rate_limited";
     public const string Forbidden = "forbidden";
     public const string ShuttingDown = "shutting_down";
+    public const string StoreUnavailable = "store_unavailable";
+    public const string NotFound = "not_found";
+    public const string PasswordRequired = "password_required";
+    public const string BadPassword = "bad_password";
+    public const string NotRegistered = "not_registered";
+    public const string AlreadyRegistered = "already_registered";
+    public const string Banned = "banned";
 }

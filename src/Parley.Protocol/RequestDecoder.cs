@@ -12,7 +12,7 @@ namespace Parley.Protocol;
 public static class RequestDecoder
 {
     /// <summary>Requests that take no argument: <c>"None"</c> in their content means "no content".</summary>
-    private static readonly HashSet<string> s_withoutArgument = new(StringComparer.Ordinal) { "logout", "names", "help", "history" };
+    private static readonly HashSet<string> s_withoutArgument = new(StringComparer.Ordinal) { "logout", "names", "help", "history", "leave", "rooms", "bans" };
 
     /// <summary>Decodes a frame. On failure <paramref name="error"/> is a sentence fit for an <c>error</c> response.</summary>
     public static bool TryDecode(ReadOnlySequence<byte> frame, out ChatRequest request, out string error)

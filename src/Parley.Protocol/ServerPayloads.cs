@@ -11,7 +11,10 @@ public sealed record MessagePayload(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("room")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    string? Room = null);
+    string? Room = null,
+    [property: JsonPropertyName("to")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    string? To = null);
 
 /// <summary>
 /// An <c>info</c> or <c>error</c> payload. Content is always a string (peer clients concatenate it).

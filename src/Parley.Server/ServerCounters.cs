@@ -20,7 +20,7 @@ public sealed class ServerCounters
 
     internal void SlowConsumerDisconnected() => Interlocked.Increment(ref _slowConsumerDisconnects);
 
-    internal void MessageAccepted() => Interlocked.Increment(ref _messages);
+    internal void MessagesAccepted(int count) => Interlocked.Add(ref _messages, count);
 
     internal void ProtocolError() => Interlocked.Increment(ref _protocolErrors);
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Parley.Protocol;
 using Parley.Server.Sessions;
-using Parley.Server.Storage;
+using Parley.Storage;
 
 namespace Parley.Server.Chat;
 
@@ -12,29 +12,30 @@ namespace Parley.Server.Chat;
 /// </summary>
 public sealed class ChatServer
 {
-    /// <summary>The room everyone is in until rooms arrive as an extension.</summary>
+    /// <summary>The room everyone starts in, and returns to with <c>leave</c>.</summary>
     public const string DefaultRoom = "lobby";
 
     private const string ShutdownNotice = "The server is shutting down. Goodbye!";
 
     private readonly ConcurrentDictionary<string, ChatSession> _users = new(Usernames.Comparer);
     private readonly ConcurrentDictionary<string, ChatSession> _connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILogger<ChatServer> _logger;
     private volatile bool _shuttingDown;
 
-    public ChatServer(IOptions<ChatServerOptions> options, IMessageStore store, TimeProvider clock, ServerCounters counters, ILogger<ChatServer> logger)
+    public ChatServer(IOptions<ChatServerOptions> options, IChatStore store, TimeProvider clock, ServerCounters counters, ILogger<ChatServer> logger)
     {
         Options = options.Value;
         Store = store;
         Clock = clock;
         Counters = counters;
         _logger = logger;
-        Lobby = new Room(DefaultRoom, store);
+        Lobby = _rooms.GetOrAdd(DefaultRoom, NewRoom);
     }
 
     public ChatServerOptions Options { get; }
 
-    public IMessageStore Store { get; }
+    public IChatStore Store { get; }
 
     public TimeProvider Clock { get; }
 
@@ -51,6 +52,31 @@ public sealed class ChatServer
     public int LoggedInCount => _users.Count;
 
     internal bool IsShuttingDown => _shuttingDown;
+
+    /// <summary>Opens the store (migrations) and makes sure the lobby exists in it. Once, before serving.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await Store.InitializeAsync(cancellationToken);
+        await Store.EnsureRoomAsync(DefaultRoom, Clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>The room named <paramref name="name"/> (any letter case), created (and stored) when new.</summary>
+    internal async ValueTask<Room> GetOrCreateRoomAsync(string name, CancellationToken cancellationToken)
+    {
+        if (_rooms.TryGetValue(name, out var room))
+        {
+            return room;
+        }
+
+        var stored = await Store.EnsureRoomAsync(name, Clock.GetUtcNow(), cancellationToken);
+        return _rooms.GetOrAdd(stored, NewRoom);
+    }
+
+    /// <summary>A room that is live in this process (has or had members since start), or null.</summary>
+    internal Room? FindRoom(string name) => _rooms.GetValueOrDefault(name);
+
+    /// <summary>The session logged in as <paramref name="name"/> (any letter case), or null.</summary>
+    internal ChatSession? FindUser(string name) => _users.GetValueOrDefault(name);
 
     internal void Connected(ChatSession session)
     {
@@ -83,9 +109,10 @@ public sealed class ChatServer
             return;
         }
 
+        // The name goes first, then the room: see ChatSession's note on fences.
+        session.SetUsername(null);
         session.Room?.Leave(session);
         _users.TryRemove(new KeyValuePair<string, ChatSession>(name, session));
-        session.SetUsername(null);
         ServerLog.LoggedOut(_logger, session.ConnectionId, name, reason);
     }
 
@@ -107,4 +134,9 @@ public sealed class ChatServer
             session.CloseWith(Notices.Info(Clock, ShutdownNotice));
         }
     }
+
+    /// <summary>Lets every room store what it has queued; after this the store can close.</summary>
+    internal Task DrainAsync() => Task.WhenAll(_rooms.Values.Select(r => r.DrainAsync()));
+
+    private Room NewRoom(string name) => new(name, Store, Counters, _logger);
 }

@@ -1,5 +1,5 @@
 using Parley.Protocol;
-using Parley.Server.Storage;
+using Parley.Storage;
 
 namespace Parley.Server.Chat;
 
@@ -7,7 +7,7 @@ namespace Parley.Server.Chat;
 internal static class HistoryWriter
 {
     public static MessagePayload ToPayload(StoredMessage message)
-        => new(WireTime.Format(message.Timestamp), message.Sender, ResponseKinds.Message, message.Text, message.Id);
+        => new(WireTime.Format(message.Timestamp), message.Sender, ResponseKinds.Message, message.Text, message.Id, message.Room, message.To);
 
     /// <summary>
     /// A history payload of the most recent <paramref name="messages"/> (oldest first) whose whole line stays

@@ -1,56 +1,82 @@
+using System.Threading.Channels;
 using Parley.Protocol;
 using Parley.Server.Sessions;
-using Parley.Server.Storage;
+using Parley.Storage;
 
 namespace Parley.Server.Chat;
 
 /// <summary>
-/// A set of members who see each other's messages. Publishing is serialised per room, so every member
-/// receives the room's messages in id order, and a joining member's history snapshot meets the live stream
-/// with no gap and no duplicate. Fan-out serialises a message once and shares the bytes.
+/// A set of members who see each other's messages. One pump per room takes its queue in order: runs of
+/// messages are stored together (one call to the store, which group-commits across rooms too), then each is
+/// delivered to every member in id order; a join reads the history and adds the member between two runs, so
+/// the history meets the live stream with no gap and no duplicate. Fan-out serialises a message once and
+/// shares the bytes; it never waits for a member (<see cref="ChatSession.TrySend"/>).
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Rooms live as long as the server; the semaphore never allocates a wait handle.")]
-public sealed class Room
+public sealed partial class Room
 {
+    // Enough to absorb bursts from many senders; a full queue makes senders wait (only them: the pump and
+    // the fan-out never wait on a sender).
+    private const int QueueCapacity = 8192;
+    private const int MaxRun = 512;
+
     private readonly IMessageStore _store;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ILogger _logger;
+    private readonly ServerCounters _counters;
+    private readonly Channel<RoomWork> _work = Channel.CreateBounded<RoomWork>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
     private readonly Lock _membersLock = new();
+    private readonly Task _pump;
     private ChatSession[] _members = [];
 
-    internal Room(string name, IMessageStore store)
+    internal Room(string name, IMessageStore store, ServerCounters counters, ILogger logger)
     {
         Name = name;
         _store = store;
+        _counters = counters;
+        _logger = logger;
+        _pump = Task.Run(PumpAsync);
     }
 
+    /// <summary>The room's name as first created (rooms compare case-insensitively).</summary>
     public string Name { get; }
 
     /// <summary>A snapshot of the members, safe to enumerate while others join and leave.</summary>
     public IReadOnlyList<ChatSession> Members => Volatile.Read(ref _members);
 
     /// <summary>
-    /// Adds a member. <paramref name="welcome"/> gets the most recent <paramref name="historyCount"/> messages
-    /// and queues what the member must see first (the login info, the history); it runs under the room's gate,
-    /// before the member is added, so no live message can overtake it.
+    /// Stores a message, then delivers it to every member (the sender included), in order; returns once it
+    /// is delivered, so a session's later answers never overtake its message. Many senders' messages are
+    /// stored together meanwhile. False when the room no longer takes messages (the server is shutting down).
     /// </summary>
-    internal async ValueTask JoinAsync(ChatSession session, int historyCount, Action<IReadOnlyList<StoredMessage>> welcome, CancellationToken cancellationToken)
+    internal async ValueTask<bool> PublishAsync(ChatSession sender, NewMessage message, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        var item = new RoomWork.Publish(sender, message);
+        while (await _work.Writer.WaitToWriteAsync(cancellationToken))
         {
-            var history = await _store.GetRecentAsync(Name, historyCount, beforeId: null, cancellationToken);
-            welcome(history);
-            lock (_membersLock)
+            if (_work.Writer.TryWrite(item))
             {
-                _members = [.. _members, session];
+                // Not cancelled with the connection: the message is on its way and will be delivered.
+                await item.Done.Task;
+                return true;
             }
+        }
 
-            session.Room = this;
-        }
-        finally
+        return false;
+    }
+
+    /// <summary>Adds a member once everything queued before it is delivered; see <see cref="RoomWork.Join"/>.</summary>
+    internal async Task JoinAsync(ChatSession session, int historyCount, Action<IReadOnlyList<StoredMessage>> welcome, CancellationToken cancellationToken)
+    {
+        var join = new RoomWork.Join(session, historyCount, welcome);
+        while (await _work.Writer.WaitToWriteAsync(cancellationToken))
         {
-            _gate.Release();
+            if (_work.Writer.TryWrite(join))
+            {
+                await join.Done.Task.WaitAsync(cancellationToken);
+                return;
+            }
         }
+
+        throw new OperationCanceledException("The room is closed: the server is shutting down.");
     }
 
     internal void Leave(ChatSession session)
@@ -70,25 +96,119 @@ public sealed class Room
         }
     }
 
-    /// <summary>Stores a message, then delivers it to every member (the sender included).</summary>
-    internal async ValueTask<StoredMessage> PublishAsync(string sender, string text, DateTimeOffset timestamp, CancellationToken cancellationToken)
+    /// <summary>Sends a payload to every member now (notices: joins, leaves, removals).</summary>
+    internal void Broadcast(ReadOnlyMemory<byte> line, ChatSession? except = null)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        foreach (var member in Volatile.Read(ref _members))
         {
-            // Once accepted, a message is stored and delivered even if its sender leaves meanwhile.
-            var stored = await _store.AppendAsync(Name, sender, text, timestamp, CancellationToken.None);
-            var line = PayloadWriter.ToLine(HistoryWriter.ToPayload(stored));
-            foreach (var member in Volatile.Read(ref _members))
+            if (member != except)
             {
                 member.TrySend(line);
             }
+        }
+    }
 
-            return stored;
+    /// <summary>Stops taking work and finishes what is queued (at shutdown, before the store closes).</summary>
+    internal Task DrainAsync()
+    {
+        _work.Writer.TryComplete();
+        return _pump;
+    }
+
+    private async Task PumpAsync()
+    {
+        var batch = new List<RoomWork>(MaxRun);
+        var run = new List<RoomWork.Publish>(MaxRun);
+        while (await _work.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxRun && _work.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            foreach (var item in batch)
+            {
+                if (item is RoomWork.Publish publish)
+                {
+                    run.Add(publish);
+                    continue;
+                }
+
+                await PublishRunAsync(run);
+                await JoinAsync((RoomWork.Join)item);
+            }
+
+            await PublishRunAsync(run);
+            batch.Clear();
+        }
+    }
+
+    private async Task PublishRunAsync(List<RoomWork.Publish> run)
+    {
+        if (run.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // Once accepted, a message is stored and delivered even if its sender leaves meanwhile.
+            var stored = await _store.AppendAsync(run.ConvertAll(p => p.Message), CancellationToken.None);
+            foreach (var message in stored)
+            {
+                Broadcast(PayloadWriter.ToLine(HistoryWriter.ToPayload(message)));
+            }
+
+            _counters.MessagesAccepted(stored.Count);
+            foreach (var publish in run)
+            {
+                publish.Done.TrySetResult();
+            }
+        }
+        catch (Exception ex)
+        {
+            // Nothing was delivered, so nothing acknowledged is lost; the senders learn their messages failed.
+            RoomLog.StoreFailed(_logger, Name, run.Count, ex);
+            foreach (var publish in run)
+            {
+                publish.Sender.SendError(ErrorCodes.StoreUnavailable, "Your message could not be stored and was not delivered. Try again.");
+                publish.Done.TrySetResult();
+            }
         }
         finally
         {
-            _gate.Release();
+            run.Clear();
         }
+    }
+
+    private async Task JoinAsync(RoomWork.Join join)
+    {
+        try
+        {
+            var history = await _store.GetRecentAsync(Name, join.HistoryCount, beforeId: null, CancellationToken.None);
+            join.Welcome(history);
+            lock (_membersLock)
+            {
+                _members = [.. _members, join.Session];
+            }
+
+            join.Session.Room = this;
+            if (!join.Session.IsLoggedIn)
+            {
+                Leave(join.Session); // logged out (or gone) while joining
+            }
+
+            join.Done.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            join.Done.TrySetException(ex);
+        }
+    }
+
+    private static partial class RoomLog
+    {
+        [LoggerMessage(20, LogLevel.Error, "Room {Room}: storing {Count} messages failed; none was delivered")]
+        public static partial void StoreFailed(ILogger logger, string room, int count, Exception exception);
     }
 }

@@ -1,7 +1,7 @@
 using Parley.Protocol;
 using Parley.Server.Chat;
 using Parley.Server.Sessions;
-using Parley.Server.Storage;
+using Parley.Storage;
 
 namespace Parley.Server.Commands;
 

@@ -1,5 +1,6 @@
 using Parley.Protocol;
 using Parley.Server.Sessions;
+using Parley.Storage;
 
 namespace Parley.Server.Commands;
 
@@ -38,8 +39,10 @@ internal sealed class MsgHandler : IRequestHandler
             return; // logged out concurrently: nothing to deliver to
         }
 
-        await room.PublishAsync(session.Username!, text, session.Server.Clock.GetUtcNow(), cancellationToken);
-        session.Server.Counters.MessageAccepted();
+        if (!await room.PublishAsync(session, new NewMessage(room.Name, session.Username!, text, session.Server.Clock.GetUtcNow()), cancellationToken))
+        {
+            session.SendError(ErrorCodes.ShuttingDown, "The server is shutting down; your message was not sent.");
+        }
     }
 
     private static int CountCharacters(string text)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Parley.Server.Chat;
 using Parley.Server.Networking;
+using Parley.Storage;
 
 namespace Parley.Server.Hosting;
 
@@ -18,6 +19,8 @@ public static class ParleyHost
         });
         builder.Configuration.AddCommandLine(args, CommandLine.SwitchMappings);
         builder.Services.AddParleyChat(builder.Configuration);
+        builder.Services.AddSingleton<IChatStore, InMemoryChatStore>();
+        builder.Services.AddHostedService<ChatLifetimeService>();
         var listener = new ListenerInfo();
         builder.Services.AddSingleton(listener);
 

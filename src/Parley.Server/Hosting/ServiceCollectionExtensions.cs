@@ -1,22 +1,20 @@
 using Parley.Server.Chat;
 using Parley.Server.Commands;
 using Parley.Server.Networking;
-using Parley.Server.Storage;
 
 namespace Parley.Server.Hosting;
 
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The chat core: options, store, shared state, the request handlers and the connection handler.
-    /// Handlers are listed in the order <c>help</c> shows them.
+    /// The chat core: options, shared state, the request handlers and the connection handler. The caller
+    /// registers the <see cref="Parley.Storage.IChatStore"/>. Handlers are listed in the order <c>help</c> shows them.
     /// </summary>
     public static IServiceCollection AddParleyChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ChatServerOptions>(configuration.GetSection(ChatServerOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerCounters>();
-        services.AddSingleton<IMessageStore, InMemoryMessageStore>();
         services.AddSingleton<ChatServer>();
 
         services.AddSingleton<IRequestHandler, LoginHandler>();

@@ -30,13 +30,22 @@ public sealed partial class ChatSession
 
     public string ConnectionId => _connection.ConnectionId;
 
+    // Written with full fences: a room's pump sets the room and then reads the name, while a logout clears
+    // the name and then reads the room; each side sees the other's write, so no departed session stays a member.
+    private string? _username;
+    private Room? _room;
+
     /// <summary>The logged-in name, or null before login and after logout.</summary>
-    public string? Username { get; private set; }
+    public string? Username => Volatile.Read(ref _username);
 
     public bool IsLoggedIn => Username is not null;
 
     /// <summary>The room the user is in, or null when not logged in.</summary>
-    public Room? Room { get; internal set; }
+    public Room? Room
+    {
+        get => Volatile.Read(ref _room);
+        internal set => Interlocked.Exchange(ref _room, value);
+    }
 
     internal ChatServer Server => _server;
 
@@ -44,7 +53,7 @@ public sealed partial class ChatSession
 
     internal ILogger Logger => _logger;
 
-    internal void SetUsername(string? username) => Username = username;
+    internal void SetUsername(string? username) => Interlocked.Exchange(ref _username, username);
 
     /// <summary>Runs the connection until the client leaves, is closed, or the server shuts down.</summary>
     internal async Task RunAsync(CancellationToken cancellationToken)
@@ -66,6 +75,7 @@ public sealed partial class ChatSession
         }
         finally
         {
+            _closeRequested = true;
             _server.Disconnect(this, "disconnected");
             _outbound.Writer.TryComplete();
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Parley.Server.Chat;
 using Parley.Server.Hosting;
 using Parley.Server.Networking;
+using Parley.Storage;
 
 namespace Parley.Server.Tests.Infrastructure;
 
@@ -26,8 +27,15 @@ public sealed class InMemoryServer : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         services.AddParleyChat(configuration);
+        services.AddSingleton<IChatStore>(Store);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        // The in-memory store completes synchronously, so this does not block.
+        Chat.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
+
+    /// <summary>The store behind the server: in memory, shared with the test for inspection.</summary>
+    public InMemoryChatStore Store { get; } = new();
 
     public CapturingLoggerProvider Logs { get; } = new();
 
