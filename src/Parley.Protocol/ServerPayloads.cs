@@ -37,6 +37,16 @@ public sealed record NoticePayload(
     [JsonPropertyName("extensions")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Extensions { get; init; }
+
+    /// <summary>The room an info is about (joins, leaves, kicks, removals).</summary>
+    [JsonPropertyName("room")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Room { get; init; }
+
+    /// <summary>The id of a message a moderator removed, so clients can drop it from view.</summary>
+    [JsonPropertyName("deleted")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Deleted { get; init; }
 }
 
 /// <summary>

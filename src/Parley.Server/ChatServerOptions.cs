@@ -54,4 +54,25 @@ public sealed record ChatServerOptions
 
     /// <summary>Seconds the server waits for clients to receive the shutdown notice before closing them.</summary>
     public int ShutdownGraceSeconds { get; init; } = 2;
+
+    /// <summary>
+    /// Names that moderate once registered and logged in with their password (<c>Parley:Moderators</c>, e.g.
+    /// <c>PARLEY__MODERATORS__0=alice</c>). Accounts promoted with <c>op</c> moderate too.
+    /// </summary>
+    public IReadOnlyList<string> Moderators { get; init; } = [];
+
+    /// <summary>
+    /// PBKDF2-HMAC-SHA256 iterations for new password hashes (OWASP's 2023 minimum is the default). Stored
+    /// hashes carry their own count, so raising this upgrades each account at its next login.
+    /// </summary>
+    public int PasswordIterations { get; init; } = 600_000;
+
+    /// <summary>Failed password attempts per name or per address, within the window, before logins are refused.</summary>
+    public int LoginFailureLimit { get; init; } = 5;
+
+    /// <summary>The sliding window in which failed password attempts count.</summary>
+    public int LoginFailureWindowSeconds { get; init; } = 300;
+
+    /// <summary>The first lockout once the limit is reached; each further lockout doubles it (up to an hour).</summary>
+    public int LoginLockoutSeconds { get; init; } = 30;
 }

@@ -111,6 +111,7 @@ public sealed class ChatServer
 
         // The name goes first, then the room: see ChatSession's note on fences.
         session.SetUsername(null);
+        session.Account = null;
         session.Room?.Leave(session);
         _users.TryRemove(new KeyValuePair<string, ChatSession>(name, session));
         ServerLog.LoggedOut(_logger, session.ConnectionId, name, reason);

@@ -1,20 +1,24 @@
 using Parley.Protocol;
+using Parley.Server.Accounts;
 using Parley.Server.Chat;
 using Parley.Server.Sessions;
 using Parley.Storage;
 
 namespace Parley.Server.Commands;
 
-/// <summary><c>login &lt;username&gt;</c>: the info "Login successful" (with discovery keys), then the history in its own write.</summary>
-internal sealed class LoginHandler : IRequestHandler
+/// <summary>
+/// <c>login &lt;username&gt; [password]</c>: the info "Login successful" (with discovery keys), then the history
+/// in its own write. A registered name needs its password (see <see cref="AccountService.CheckLoginAsync"/>).
+/// </summary>
+internal sealed class LoginHandler(AccountService accounts) : IRequestHandler
 {
     private const int MaxEchoedLength = 40;
 
     public string Name => "login";
 
-    public string Usage => "login <username>";
+    public string Usage => "login <username> [password]";
 
-    public string Description => "log in with the given username (letters A-Z, a-z and digits, 1 to 32 characters)";
+    public string Description => "log in with the given username (letters A-Z, a-z and digits, 1 to 32 characters); a registered name needs its password";
 
     public bool AllowedBeforeLogin => true;
 
@@ -29,13 +33,15 @@ internal sealed class LoginHandler : IRequestHandler
             return;
         }
 
-        var name = request.Content;
-        if (!Usernames.IsValid(name))
+        // The name, then (after the first space) the password. "bob " stays an invalid name, as in the base
+        // protocol: an empty password is no password.
+        var (name, password) = SplitPassword(request.Content);
+        if (!Usernames.IsValid(name) || password is { Length: 0 })
         {
             ServerLog.LoginRefused(session.Logger, session.ConnectionId, ErrorCodes.InvalidUsername);
             session.SendError(ErrorCodes.InvalidUsername, name is null
-                ? "Usage: login <username>"
-                : $"Invalid username '{Shorten(name)}': use 1 to {Usernames.MaxLength} letters A-Z, a-z or digits 0-9.");
+                ? "Usage: login <username> [password]"
+                : $"Invalid username '{Shorten(password is { Length: 0 } ? request.Content! : name)}': use 1 to {Usernames.MaxLength} letters A-Z, a-z or digits 0-9.");
             return;
         }
 
@@ -46,6 +52,12 @@ internal sealed class LoginHandler : IRequestHandler
             return;
         }
 
+        var (allowed, account) = await accounts.CheckLoginAsync(session, name, password, cancellationToken);
+        if (!allowed)
+        {
+            return;
+        }
+
         if (!server.TryClaimName(name, session))
         {
             ServerLog.LoginRefused(session.Logger, session.ConnectionId, ErrorCodes.NameTaken);
@@ -53,6 +65,7 @@ internal sealed class LoginHandler : IRequestHandler
             return;
         }
 
+        session.Account = account;
         var options = server.Options;
         await server.Lobby.JoinAsync(session, options.LoginHistoryMaxMessages, history => Welcome(session, history), cancellationToken);
         ServerLog.LoggedIn(session.Logger, session.ConnectionId, name);
@@ -72,6 +85,12 @@ internal sealed class LoginHandler : IRequestHandler
         // in one read. Everything queued behind it waits too, so nothing overtakes the history.
         var line = HistoryWriter.Write(history, options.HistoryFormat, server.Clock.GetUtcNow(), options.LoginHistoryMaxBytes);
         session.TryEnqueue(new OutboundItem(line, TimeSpan.FromMilliseconds(options.HistoryDelayMilliseconds)));
+    }
+
+    private static (string? Name, string? Password) SplitPassword(string? content)
+    {
+        var space = content?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
+        return space < 0 ? (content, null) : (content![..space], content[(space + 1)..]);
     }
 
     private static string Shorten(string text) => text.Length > MaxEchoedLength ? text[..MaxEchoedLength] + "..." : text;

@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IRequestHandler, NamesHandler>();
         services.AddSingleton<IRequestHandler, HelpHandler>();
         services.AddSingleton<IRequestHandler, HistoryHandler>();
+        services.AddParleyAccounts();
         services.AddSingleton<RequestDispatcher>();
 
         services.AddSingleton<ChatConnectionHandler>();
