@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Net;
 using Microsoft.AspNetCore.Connections;
 
 namespace Parley.Server.Tests.Infrastructure;
@@ -27,7 +28,8 @@ public sealed class InMemoryClient : TestClient
     /// <summary>Completes when the server's connection handler has returned.</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
 
-    internal static InMemoryClient Connect(ConnectionHandler handler, string connectionId)
+    /// <summary>Connects; <paramref name="remoteAddress"/> plays the client's IP (null: none, as a pipe has).</summary>
+    internal static InMemoryClient Connect(ConnectionHandler handler, string connectionId, IPAddress? remoteAddress = null)
     {
         var toServer = new Pipe();
         var toClient = new Pipe();
@@ -35,7 +37,10 @@ public sealed class InMemoryClient : TestClient
         var client = new InMemoryClient(toServer, toClient, serverOutput);
         var transport = new DuplexPipe(toServer.Reader, serverOutput);
         var application = new DuplexPipe(toClient.Reader, toServer.Writer);
-        var context = new DefaultConnectionContext(connectionId, transport, application);
+        var context = new DefaultConnectionContext(connectionId, transport, application)
+        {
+            RemoteEndPoint = remoteAddress is null ? null : new IPEndPoint(remoteAddress, 50000),
+        };
         client.Completion = RunAsync(handler, context, transport);
         return client;
     }

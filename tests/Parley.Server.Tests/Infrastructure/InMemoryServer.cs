@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,10 +42,11 @@ public sealed class InMemoryServer : IAsyncDisposable
 
     public ChatServer Chat => _services.GetRequiredService<ChatServer>();
 
-    public InMemoryClient Connect()
+    /// <summary>A new client; <paramref name="remoteAddress"/> is the IP it seems to come from (none by default).</summary>
+    public InMemoryClient Connect(IPAddress? remoteAddress = null)
     {
         var handler = _services.GetRequiredService<ChatConnectionHandler>();
-        var client = InMemoryClient.Connect(handler, $"test-{Interlocked.Increment(ref _nextId)}");
+        var client = InMemoryClient.Connect(handler, $"test-{Interlocked.Increment(ref _nextId)}", remoteAddress);
         lock (_clients)
         {
             _clients.Add(client);

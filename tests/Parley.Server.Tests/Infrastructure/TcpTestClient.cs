@@ -17,10 +17,18 @@ public sealed class TcpTestClient : TestClient
         _stream = stream;
     }
 
-    /// <summary>Connects; a small <paramref name="receiveBufferSize"/> makes a client that does not read fill up quickly.</summary>
-    public static async Task<TcpTestClient> ConnectAsync(EndPoint endPoint, int? receiveBufferSize = null)
+    /// <summary>
+    /// Connects; a small <paramref name="receiveBufferSize"/> makes a client that does not read fill up quickly;
+    /// <paramref name="localAddress"/> picks the address it connects from (Linux routes all of 127/8 to loopback).
+    /// </summary>
+    public static async Task<TcpTestClient> ConnectAsync(EndPoint endPoint, int? receiveBufferSize = null, IPAddress? localAddress = null)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (localAddress is not null)
+        {
+            socket.Bind(new IPEndPoint(localAddress, 0));
+        }
+
         if (receiveBufferSize is { } size)
         {
             socket.ReceiveBufferSize = size;
