@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Parley.Cli;
 
-/// <summary>The parsed command line: <c>parley [--json] [HOST] [PORT]</c>.</summary>
-internal sealed record CliOptions(string Host, int Port, bool Json, bool ShowHelp)
+/// <summary>The parsed command line: <c>parley [--json] [--ids] [HOST] [PORT]</c>.</summary>
+internal sealed record CliOptions(string Host, int Port, bool Json, bool ShowHelp, bool ShowIds = false)
 {
     public const string DefaultHost = "localhost";
     public const int DefaultPort = 9998;
@@ -13,6 +13,7 @@ internal sealed record CliOptions(string Host, int Port, bool Json, bool ShowHel
         var positional = new List<string>();
         var json = false;
         var help = false;
+        var ids = false;
         foreach (var arg in args)
         {
             switch (arg)
@@ -22,6 +23,9 @@ internal sealed record CliOptions(string Host, int Port, bool Json, bool ShowHel
                     break;
                 case "--json":
                     json = true;
+                    break;
+                case "--ids":
+                    ids = true;
                     break;
                 case ['-', '-', ..]:
                     options = Defaults;
@@ -33,7 +37,7 @@ internal sealed record CliOptions(string Host, int Port, bool Json, bool ShowHel
             }
         }
 
-        options = Defaults with { Json = json, ShowHelp = help };
+        options = Defaults with { Json = json, ShowHelp = help, ShowIds = ids };
         error = string.Empty;
         if (positional.Count > 2)
         {

@@ -2,14 +2,27 @@ using Parley.Client;
 
 namespace Parley.Cli;
 
-/// <summary>Output for pipe mode: plain lines, standard output flushed after each event so a reader sees it at once.</summary>
-internal sealed class ConsoleInteractionService(EventPresenter presenter, TextWriter output, TextWriter error) : IInteractionService
+/// <summary>
+/// Output for pipe mode: plain lines, standard output flushed after each event so a reader sees it at once.
+/// Nothing is ever prompted: a script that needs a password sends <c>login alice secret</c> itself.
+/// </summary>
+internal sealed class ConsoleInteractionService(EventPresenter presenter, ClientState state, TextWriter output, TextWriter error) : IInteractionService
 {
     private readonly Lock _lock = new();
 
+    public bool ShowIds
+    {
+        get => presenter.Formatter.ShowIds;
+        set => presenter.Formatter.ShowIds = value;
+    }
+
+    public bool CanReadSecrets => false;
+
+    public Task<string?> ReadSecretAsync(string prompt, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     public void ShowEvent(ServerEvent received)
     {
-        var lines = presenter.Present(received);
+        var lines = presenter.Present(received, state.Room);
         lock (_lock)
         {
             foreach (var line in lines)

@@ -10,11 +10,11 @@ internal sealed class EventPresenter(bool json, EventFormatter formatter)
 
     public EventFormatter Formatter => formatter;
 
-    public IReadOnlyList<string> Present(ServerEvent received)
+    public IReadOnlyList<string> Present(ServerEvent received, string? currentRoom)
     {
         if (!json)
         {
-            return formatter.Format(received);
+            return formatter.Format(received, currentRoom);
         }
 
         // Unreadable bytes are not JSON: print them as a JSON string, so every line stays parseable.

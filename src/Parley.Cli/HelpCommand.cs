@@ -4,7 +4,7 @@ namespace Parley.Cli;
 internal static class HelpCommand
 {
     public const string Usage = """
-        Usage: parley [--json] [HOST] [PORT]
+        Usage: parley [--json] [--ids] [HOST] [PORT]
 
         A terminal client for KTN chat servers (JSON over TCP).
 
@@ -14,6 +14,7 @@ internal static class HelpCommand
 
         Options:
           --json    print every received payload as one compact JSON line
+          --ids     show message ids (#42), as moderators need for /delete
           --help    show this text
 
         Commands (with or without a leading /):
@@ -22,8 +23,14 @@ internal static class HelpCommand
           names              list the users in the chat
           help               ask the server for its help text
           logout             log out; the server closes the connection
-          /<word> [text]     send any other request the server supports
+          /<word> [text]     send any other request the server supports (Parley: /join <room>,
+                             /leave, /rooms, /dm <user> <text>, /register, /password, ...)
+          /ids               show or hide message ids (the client's own command)
           /quit              log out (when logged in) and leave; also Ctrl+C, or Ctrl+D on an empty line
+
+        On a terminal, the client asks for passwords without echoing them: after 'login <name>' when the
+        name is registered, and for '/register' or '/password' typed without arguments. Direct messages
+        read '*alice -> bob* text'.
 
         When standard input is not a terminal, each input line is one command; at the end of the input
         the client logs out and exits.

@@ -2,9 +2,15 @@ using Parley.Client;
 
 namespace Parley.Cli;
 
-/// <summary>Everything the client shows, behind one small interface so each mode can render it its own way.</summary>
+/// <summary>Everything the client shows and asks, behind one small interface so each mode can do it its own way.</summary>
 internal interface IInteractionService
 {
+    /// <summary>Whether messages start with their id (<c>--ids</c>, <c>/ids</c>).</summary>
+    bool ShowIds { get; set; }
+
+    /// <summary>Whether <see cref="ReadSecretAsync"/> can ask the user (a terminal); in pipe mode nothing is prompted.</summary>
+    bool CanReadSecrets { get; }
+
     /// <summary>A payload from the server, as soon as it arrives.</summary>
     void ShowEvent(ServerEvent received);
 
@@ -13,4 +19,11 @@ internal interface IInteractionService
 
     /// <summary>A problem, on standard error.</summary>
     void ShowError(string text);
+
+    /// <summary>
+    /// Shows <paramref name="prompt"/> and reads one line without echoing it. <see langword="null"/> when the user
+    /// cancelled, when <paramref name="cancellationToken"/> fired, or when there is no terminal to ask; never throws
+    /// for cancellation.
+    /// </summary>
+    Task<string?> ReadSecretAsync(string prompt, CancellationToken cancellationToken);
 }

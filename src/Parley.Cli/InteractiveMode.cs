@@ -16,7 +16,8 @@ internal static class InteractiveMode
         Console.TreatControlCAsInput = true;
         try
         {
-            terminal.ShowHint("Connected. Type 'login <username>' to start, 'help' for the server's commands, '/quit' to leave.");
+            terminal.ShowHint("Connected. Type 'login <username>' to start, 'help' for the server's commands.");
+            terminal.ShowHint("Client commands: '/ids' shows or hides message ids, '/quit' leaves.");
             _ = Task.Factory.StartNew(() => ReadKeys(terminal, input.Writer), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             return await new ChatSessionLoop(connection, terminal).RunAsync(input.Reader, cancellationToken);
         }
@@ -35,13 +36,21 @@ internal static class InteractiveMode
             {
                 var key = Console.ReadKey(intercept: true);
                 var control = key.Modifiers.HasFlag(ConsoleModifiers.Control);
-                if (key.KeyChar == '\u0003' || (control && key.Key == ConsoleKey.C))
+                var interrupt = key.KeyChar == '\u0003' || (control && key.Key == ConsoleKey.C);
+                var endOfInput = key.KeyChar == '\u0004' || (control && key.Key == ConsoleKey.D);
+                if ((interrupt || endOfInput) && terminal.CancelSecret())
+                {
+                    // At a password prompt these cancel the prompt, not the session.
+                    continue;
+                }
+
+                if (interrupt)
                 {
                     writer.TryWrite("/quit");
                     return;
                 }
 
-                if ((key.KeyChar == '\u0004' || (control && key.Key == ConsoleKey.D)) && terminal.IsLineEmpty)
+                if (endOfInput && terminal.IsLineEmpty)
                 {
                     writer.TryComplete();
                     return;

@@ -13,7 +13,7 @@ internal static class PipeMode
     public static async Task<int> RunAsync(ChatConnection connection, EventPresenter presenter, CancellationToken cancellationToken)
     {
         await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        var output = new ConsoleInteractionService(presenter, stdout, Console.Error);
+        var output = new ConsoleInteractionService(presenter, connection.State, stdout, Console.Error);
         var input = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
         // Ctrl+C: leave as /quit does (log out first) instead of dying mid-session.

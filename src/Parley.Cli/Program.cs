@@ -3,7 +3,7 @@ using Parley.Client;
 
 namespace Parley.Cli;
 
-/// <summary><c>parley [--json] [HOST] [PORT]</c>: connect, then run the interactive or the pipe mode.</summary>
+/// <summary><c>parley [--json] [--ids] [HOST] [PORT]</c>: connect, then run the interactive or the pipe mode.</summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -20,7 +20,7 @@ internal static class Program
         }
 
         var useColor = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        var presenter = new EventPresenter(options.Json, new EventFormatter(useColor));
+        var presenter = new EventPresenter(options.Json, new EventFormatter(useColor) { ShowIds = options.ShowIds });
         ChatConnection connection;
         try
         {

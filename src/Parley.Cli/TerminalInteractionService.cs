@@ -1,3 +1,4 @@
+using System.Text;
 using Parley.Client;
 
 namespace Parley.Cli;
@@ -6,6 +7,8 @@ namespace Parley.Cli;
 /// Output for interactive mode. A prompt and the half-typed line stay at the bottom: when a payload arrives
 /// the line is cleared (<c>\r</c> + <c>ESC[K</c>), the output printed, then the prompt and the line redrawn
 /// intact. Every console write goes through one lock, so the key reader and the receive loop never interleave.
+/// Passwords never reach the screen: typed ones in a command line are drawn as <c>*</c> (<see cref="SecretMask"/>),
+/// and while a secret is being read (<see cref="ReadSecretAsync"/>) the keys go to it and nothing is echoed.
 /// </summary>
 internal sealed class TerminalInteractionService(EventPresenter presenter, ClientState state) : IInteractionService
 {
@@ -13,23 +16,73 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
 
     private readonly Lock _lock = new();
     private readonly LineEditor _editor = new();
+    private readonly StringBuilder _secret = new();
+    private TaskCompletionSource<string?>? _secretReader;
+    private string _secretPrompt = string.Empty;
 
-    public void ShowEvent(ServerEvent received) => WriteAbovePrompt(presenter.Present(received), Console.Out);
+    public bool ShowIds
+    {
+        get => presenter.Formatter.ShowIds;
+        set => presenter.Formatter.ShowIds = value;
+    }
+
+    public bool CanReadSecrets => true;
+
+    public void ShowEvent(ServerEvent received) => WriteAbovePrompt(presenter.Present(received, state.Room), Console.Out);
 
     public void ShowHint(string text) => WriteAbovePrompt([presenter.Formatter.Local(text)], Console.Out);
 
     public void ShowError(string text) => WriteAbovePrompt([text], Console.Error);
 
-    /// <summary>Applies one key to the line. Returns the finished line on Enter, otherwise <see langword="null"/>.</summary>
+    public async Task<string?> ReadSecretAsync(string prompt, CancellationToken cancellationToken)
+    {
+        var reader = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            _secretReader?.TrySetResult(null);
+            _secretReader = reader;
+            _secretPrompt = prompt;
+            _secret.Clear();
+            Redraw();
+        }
+
+        using (cancellationToken.Register(() => EndSecret(reader, null)))
+        {
+            return await reader.Task;
+        }
+    }
+
+    /// <summary>Ends a secret being read as cancelled (Ctrl+C, Ctrl+D); false when none was being read.</summary>
+    public bool CancelSecret()
+    {
+        lock (_lock)
+        {
+            if (_secretReader is not { } reader)
+            {
+                return false;
+            }
+
+            EndSecretLocked(reader, null);
+            return true;
+        }
+    }
+
+    /// <summary>Applies one key to the line (or the secret). Returns the finished line on Enter, otherwise <see langword="null"/>.</summary>
     public string? OnKey(ConsoleKeyInfo key)
     {
         lock (_lock)
         {
+            if (_secretReader is { } reader)
+            {
+                OnSecretKey(reader, key);
+                return null;
+            }
+
             switch (key.Key)
             {
                 case ConsoleKey.Enter:
                     var line = _editor.Take();
-                    // The typed line stays on screen, like a shell; the prompt moves below it.
+                    // The typed line stays on screen (passwords masked, as drawn), like a shell; the prompt moves below it.
                     Console.Out.Write("\r\n");
                     Redraw();
                     return line;
@@ -95,6 +148,53 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
         }
     }
 
+    private void OnSecretKey(TaskCompletionSource<string?> reader, ConsoleKeyInfo key)
+    {
+        switch (key.Key)
+        {
+            case ConsoleKey.Enter:
+                EndSecretLocked(reader, _secret.ToString());
+                break;
+            case ConsoleKey.Escape:
+                EndSecretLocked(reader, null);
+                break;
+            case ConsoleKey.Backspace when _secret.Length > 0:
+                _secret.Length--;
+                break;
+            default:
+                // Nothing is drawn, not even '*': the length of a password is a secret too.
+                if (!char.IsControl(key.KeyChar))
+                {
+                    _secret.Append(key.KeyChar);
+                }
+
+                break;
+        }
+    }
+
+    private void EndSecret(TaskCompletionSource<string?> reader, string? value)
+    {
+        lock (_lock)
+        {
+            EndSecretLocked(reader, value);
+        }
+    }
+
+    private void EndSecretLocked(TaskCompletionSource<string?> reader, string? value)
+    {
+        if (!ReferenceEquals(_secretReader, reader))
+        {
+            return;
+        }
+
+        _secretReader = null;
+        _secret.Clear();
+        // The prompt stays on screen with nothing after it; the normal prompt and half-typed line come back below.
+        Console.Out.Write("\r\n");
+        Redraw();
+        reader.TrySetResult(value);
+    }
+
     private void WriteAbovePrompt(IReadOnlyList<string> lines, TextWriter target)
     {
         lock (_lock)
@@ -114,8 +214,15 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
 
     private void Redraw()
     {
-        var prompt = state.Username is { } name && state.IsLoggedIn ? name + "> " : "> ";
-        Console.Out.Write(ClearLine + prompt + _editor.Text);
+        if (_secretReader is not null)
+        {
+            Console.Out.Write(ClearLine + _secretPrompt);
+            Console.Out.Flush();
+            return;
+        }
+
+        var prompt = EventFormatter.Prompt(state.IsLoggedIn ? state.Username : null, state.HasRooms ? state.Room : null);
+        Console.Out.Write(ClearLine + prompt + SecretMask.Mask(_editor.Text));
         var back = _editor.Text.Length - _editor.Cursor;
         if (back > 0)
         {

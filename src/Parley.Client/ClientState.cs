@@ -5,15 +5,24 @@ namespace Parley.Client;
 /// <summary>
 /// What the client knows about its session, updated from what it sends and receives. A login succeeded when
 /// the first answer to it is not an error (some servers send the history before, or instead of, the info).
+/// The room follows the same rule: a <c>join</c>/<c>leave</c> we sent is confirmed by the answer (an info about
+/// that room, or any non-error info); infos about other rooms that arrive meanwhile do not count.
 /// Thread-safe: the sender and the receive loop both update it.
 /// </summary>
 public sealed class ClientState
 {
+    public const string DefaultRoom = "lobby";
+
     private static readonly HashSet<string> s_baseRequests = new(StringComparer.Ordinal) { "login", "logout", "msg", "names", "help" };
 
     private readonly Lock _lock = new();
     private string? _pendingLogin;
+    private string? _pendingLoginPassword;
+    private string? _pendingRoom;
+    private string? _pendingPassword;
     private string[] _extensions = [];
+    private string? _room;
+    private bool _serverHasRooms;
 
     public bool IsLoggedIn { get; private set; }
 
@@ -30,6 +39,39 @@ public sealed class ClientState
     }
 
     public string? Username { get; private set; }
+
+    /// <summary>The name of the last <c>login</c> we sent (without any password), answered or not.</summary>
+    public string? LastLoginName { get; private set; }
+
+    /// <summary>
+    /// The password of this session's login (or the last one set with <c>register</c>/<c>password</c>),
+    /// kept in memory only so the client could log in again after a reconnect. Never shown or logged.
+    /// </summary>
+    public string? Password { get; private set; }
+
+    /// <summary>The room we are in: <see cref="DefaultRoom"/> after login, then as <c>join</c>/<c>leave</c> are answered.</summary>
+    public string? Room
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _room;
+            }
+        }
+    }
+
+    /// <summary>The server knows rooms: it advertised <c>join</c>, or a payload carried a room.</summary>
+    public bool HasRooms
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _serverHasRooms;
+            }
+        }
+    }
 
     /// <summary>We sent <c>logout</c>: the server closing the connection from now on is expected.</summary>
     public bool IsLoggingOut { get; private set; }
@@ -68,7 +110,23 @@ public sealed class ClientState
             switch (request.Request)
             {
                 case "login" when !IsLoggedIn:
-                    _pendingLogin = request.Content;
+                    // "login <name> <password>": the name is the first word; the rest is never kept beyond the session.
+                    var (name, password) = SplitFirstWord(request.Content);
+                    _pendingLogin = name;
+                    _pendingLoginPassword = password;
+                    LastLoginName = name;
+                    break;
+                case "join" when IsLoggedIn:
+                    _pendingRoom = SplitFirstWord(request.Content).First;
+                    break;
+                case "leave" when IsLoggedIn:
+                    _pendingRoom = DefaultRoom;
+                    break;
+                case "register" when IsLoggedIn:
+                    _pendingPassword = request.Content;
+                    break;
+                case "password" when IsLoggedIn:
+                    _pendingPassword = SplitFirstWord(request.Content).Remainder;
                     break;
                 case "logout":
                     IsLoggingOut = true;
@@ -95,18 +153,86 @@ public sealed class ClientState
                 ServerName = serverName;
             }
 
-            if (_pendingLogin is null || received.Kind is ServerEventKind.Message or ServerEventKind.Raw)
+            _serverHasRooms |= received.Room is not null || _extensions.Contains("join", StringComparer.OrdinalIgnoreCase);
+            if (received.Kind is ServerEventKind.Message or ServerEventKind.Raw)
             {
                 return;
             }
 
-            if (received.Kind != ServerEventKind.Error)
+            if (_pendingLogin is not null)
             {
-                IsLoggedIn = true;
-                Username = _pendingLogin;
+                OnLoginAnswer(received);
             }
-
-            _pendingLogin = null;
+            else if (_pendingRoom is not null)
+            {
+                OnRoomAnswer(received);
+            }
+            else if (received.Kind == ServerEventKind.Info && received.Room is { } room && IsLoggedIn
+                && received.Text?.StartsWith("You joined", StringComparison.Ordinal) == true)
+            {
+                // The server moved us without our asking (nothing does today; cheap to follow).
+                _room = room;
+            }
+            else if (_pendingPassword is not null && received.Kind != ServerEventKind.History)
+            {
+                Password = received.Kind == ServerEventKind.Error ? Password : _pendingPassword;
+                _pendingPassword = null;
+            }
         }
+    }
+
+    private void OnLoginAnswer(ServerEvent received)
+    {
+        if (received.Kind != ServerEventKind.Error)
+        {
+            IsLoggedIn = true;
+            Username = _pendingLogin;
+            Password = _pendingLoginPassword;
+            _room = DefaultRoom;
+            _pendingRoom = null;
+            _pendingPassword = null;
+        }
+
+        _pendingLogin = null;
+        _pendingLoginPassword = null;
+    }
+
+    private void OnRoomAnswer(ServerEvent received)
+    {
+        switch (received.Kind)
+        {
+            case ServerEventKind.Error:
+                _pendingRoom = null;
+                break;
+            case ServerEventKind.History:
+                // The history of the new room follows the info; it confirms nothing on its own.
+                break;
+            case var _ when received.Room is { } room && !string.Equals(room, _pendingRoom, StringComparison.OrdinalIgnoreCase):
+                // An info about another room (someone joined the old one) arriving before our answer.
+                break;
+            default:
+                // The server's spelling wins (room names keep the case of their first creation).
+                _room = received.Room ?? _pendingRoom;
+                _pendingRoom = null;
+                break;
+        }
+    }
+
+    private static (string? First, string? Remainder) SplitFirstWord(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return (null, null);
+        }
+
+        var end = trimmed.IndexOfAny([' ', '\t']);
+        if (end < 0)
+        {
+            return (trimmed, null);
+        }
+
+        var rest = trimmed[end..].Trim();
+        return (trimmed[..end], rest.Length == 0 ? null : rest);
     }
 }

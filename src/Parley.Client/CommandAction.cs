@@ -14,4 +14,7 @@ public enum CommandAction
 
     /// <summary>Leave: log out first when logged in.</summary>
     Quit,
+
+    /// <summary><c>/ids</c>: show or hide message ids; nothing is sent.</summary>
+    ToggleIds,
 }

@@ -5,10 +5,13 @@ namespace Parley.Client;
 /// <c>names</c>, <c>help</c> work with or without a leading <c>/</c>; any other <c>/word rest</c> is sent as
 /// request <c>word</c> with content <c>rest</c>, so new server extensions work without a client change.
 /// Plain text is a message once logged in. Content is <see langword="null"/> when there is no argument.
+/// The client's own commands: <c>/quit</c> (or <c>/exit</c>) and <c>/ids</c> (show or hide message ids).
 /// </summary>
 public static class CommandParser
 {
     public const string NotLoggedInHint = "Not logged in: type 'login <username>' first, or 'help'.";
+
+    public const string ClientCommandsHint = "Type /help for the server's commands, /ids to show or hide message ids, /quit to leave.";
 
     /// <summary>Commands that take no argument: as a bare word they are only a command when alone on the line.</summary>
     private static readonly HashSet<string> s_bareWords = new(StringComparer.OrdinalIgnoreCase) { "logout", "names", "help" };
@@ -39,7 +42,12 @@ public static class CommandParser
             var (word, rest) = Split(text[1..]);
             if (word.Length == 0)
             {
-                return ParsedCommand.Local("Type /help for the server's commands, /quit to leave.");
+                return ParsedCommand.Local(ClientCommandsHint);
+            }
+
+            if (string.Equals(word, "ids", StringComparison.OrdinalIgnoreCase))
+            {
+                return ParsedCommand.ToggleIds;
             }
 
             return s_quitWords.Contains(word) ? ParsedCommand.Quit : Command(word.ToLowerInvariant(), rest);

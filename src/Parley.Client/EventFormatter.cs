@@ -7,6 +7,8 @@ namespace Parley.Client;
 /// Turns events into display lines: <c>[HH:MM:SS] alice: text</c> in local time, info marked <c>*** </c>,
 /// errors <c>!!! </c>, unreadable input <c>??? </c>, a history as a block between a header and a footer, one
 /// line per item. ANSI colour only when asked for (the caller knows whether output is a terminal).
+/// Direct messages read <c>[HH:MM:SS] *alice -&gt; bob* text</c> (magenta); a message from a room other than the
+/// current one is prefixed <c>[#dev] </c>; with <see cref="ShowIds"/> messages start with their id, <c>#42 </c>.
 /// Control characters from the server are made visible so a peer cannot drive the terminal.
 /// </summary>
 public sealed class EventFormatter(bool useColor, TimeZoneInfo? timeZone = null)
@@ -25,16 +27,34 @@ public sealed class EventFormatter(bool useColor, TimeZoneInfo? timeZone = null)
     private const string Cyan = "\e[36m";
 
     private readonly TimeZoneInfo _timeZone = timeZone ?? TimeZoneInfo.Local;
+    private volatile bool _showIds;
 
-    public IReadOnlyList<string> Format(ServerEvent received)
+    /// <summary>Prefix messages with their id (<c>--ids</c>, toggled by <c>/ids</c>); read by the receive loop.</summary>
+    public bool ShowIds
+    {
+        get => _showIds;
+        set => _showIds = value;
+    }
+
+    /// <summary>The interactive prompt: <c>alice@#dev&gt; </c> when the room is known, <c>alice&gt; </c>, or <c>&gt; </c> before login.</summary>
+    public static string Prompt(string? username, string? room) => (username, room) switch
+    {
+        (null, _) => "> ",
+        (_, null) => Clean(username) + "> ",
+        _ => Clean(username) + "@#" + Clean(room) + "> ",
+    };
+
+    /// <param name="received">The event.</param>
+    /// <param name="currentRoom">The room the user is in, when known: messages from other rooms are marked with theirs.</param>
+    public IReadOnlyList<string> Format(ServerEvent received, string? currentRoom = null)
     {
         ArgumentNullException.ThrowIfNull(received);
         var stamp = Stamp(received.Timestamp, received.ReceivedAt);
         return received.Kind switch
         {
-            ServerEventKind.Message => [MessageLine(received, stamp)],
+            ServerEventKind.Message => [MessageLine(received, stamp, currentRoom)],
             ServerEventKind.Error => Notice(stamp, ErrorMark, Red, NoticeText(received)),
-            ServerEventKind.History => HistoryBlock(received),
+            ServerEventKind.History => HistoryBlock(received, currentRoom),
             ServerEventKind.Raw => [Paint(Magenta, stamp + RawMark + Clean(received.Text ?? received.Json))],
             _ => Notice(stamp, InfoMark, Yellow, NoticeText(received)),
         };
@@ -57,13 +77,23 @@ public sealed class EventFormatter(bool useColor, TimeZoneInfo? timeZone = null)
         return shown is null ? string.Empty : Paint(Dim, "[" + shown + "]") + " ";
     }
 
-    private string MessageLine(ServerEvent message, string stamp)
+    private string MessageLine(ServerEvent message, string stamp, string? currentRoom)
     {
         var text = Clean(message.Text ?? string.Empty);
-        return message.Sender is { } sender ? stamp + Paint(Bold + Cyan, Clean(sender)) + ": " + text : stamp + text;
+        var id = ShowIds && message.Id is { } number ? Paint(Dim, string.Create(CultureInfo.InvariantCulture, $"#{number}")) + " " : string.Empty;
+        if (message.To is { } to)
+        {
+            var from = Clean(message.Sender ?? "?");
+            return stamp + id + Paint(Magenta, "*" + from + " -> " + Clean(to) + "* " + text);
+        }
+
+        var room = currentRoom is not null && message.Room is { } other && !string.Equals(other, currentRoom, StringComparison.OrdinalIgnoreCase)
+            ? Paint(Dim, "[#" + Clean(other) + "]") + " "
+            : string.Empty;
+        return message.Sender is { } sender ? stamp + id + room + Paint(Bold + Cyan, Clean(sender)) + ": " + text : stamp + id + room + text;
     }
 
-    private List<string> HistoryBlock(ServerEvent history)
+    private List<string> HistoryBlock(ServerEvent history, string? currentRoom)
     {
         var count = history.History.Count;
         var lines = new List<string>(count + 2)
@@ -76,7 +106,7 @@ public sealed class EventFormatter(bool useColor, TimeZoneInfo? timeZone = null)
             var stamp = Stamp(item.Timestamp, null);
             lines.AddRange(item.Kind switch
             {
-                ServerEventKind.Message => [MessageLine(item, stamp)],
+                ServerEventKind.Message => [MessageLine(item, stamp, currentRoom)],
                 ServerEventKind.Error => Notice(stamp, ErrorMark, Red, NoticeText(item)),
                 _ => Notice(stamp, InfoMark, Yellow, NoticeText(item)),
             });

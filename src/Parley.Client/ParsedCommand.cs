@@ -9,6 +9,8 @@ public sealed record ParsedCommand(CommandAction Action, ChatRequest? Request = 
 
     public static ParsedCommand Quit { get; } = new(CommandAction.Quit);
 
+    public static ParsedCommand ToggleIds { get; } = new(CommandAction.ToggleIds);
+
     public static ParsedCommand Send(string request, string? content) => new(CommandAction.Send, new ChatRequest(request, content));
 
     public static ParsedCommand Local(string hint) => new(CommandAction.Hint, Hint: hint);

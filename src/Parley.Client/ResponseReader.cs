@@ -91,6 +91,8 @@ public static class ResponseReader
             Sender = NormalizeSender(TextOrNull(sender)),
             Id = ReadId(Find(payload, "id")),
             Room = StringOf(Find(payload, "room")),
+            To = StringOf(Find(payload, "to")),
+            Deleted = ReadId(Find(payload, "deleted")),
             Code = StringOf(Find(payload, "code")),
             ServerName = StringOf(Find(payload, "server")),
             Extensions = ReadStrings(Find(payload, "extensions")),

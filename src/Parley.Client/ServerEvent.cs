@@ -23,9 +23,19 @@ public sealed record ServerEvent(ServerEventKind Kind)
     /// <summary>The messages of a history, oldest first.</summary>
     public IReadOnlyList<ServerEvent> History { get; init; } = [];
 
+    /// <summary>Parley's message id (<c>"id"</c>), which moderators name in <c>delete</c>.</summary>
     public long? Id { get; init; }
 
+    /// <summary>The room a message, history or room info belongs to (<c>"room"</c>).</summary>
     public string? Room { get; init; }
+
+    /// <summary>The recipient of a direct message (<c>"to"</c>); <see langword="null"/> for room messages.</summary>
+    public string? To { get; init; }
+
+    /// <summary>The id of a message a moderator removed (<c>"deleted"</c> on an info).</summary>
+    public long? Deleted { get; init; }
+
+    public bool IsDirect => Kind == ServerEventKind.Message && To is not null;
 
     /// <summary>Parley's machine-readable error code (<c>"code"</c>).</summary>
     public string? Code { get; init; }

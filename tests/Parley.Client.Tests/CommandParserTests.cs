@@ -100,4 +100,44 @@ public class CommandParserTests
     {
         Assert.Equal(CommandAction.Hint, CommandParser.Parse(line, loggedIn: false).Action);
     }
+
+    [Theory]
+    [InlineData("/ids")]
+    [InlineData("/IDS")]
+    [InlineData("/ids please")]
+    public void Ids_is_the_clients_own_toggle(string line)
+    {
+        var command = CommandParser.Parse(line, loggedIn: false);
+
+        Assert.Equal(CommandAction.ToggleIds, command.Action);
+        Assert.Null(command.Request);
+    }
+
+    [Theory]
+    [InlineData("ids", true)]
+    [InlineData("//ids", true)]
+    public void Ids_without_a_slash_is_a_message(string line, bool loggedIn)
+    {
+        Assert.Equal(CommandAction.Send, CommandParser.Parse(line, loggedIn).Action);
+    }
+
+    [Theory]
+    [InlineData("/register", "register", null)]
+    [InlineData("/password", "password", null)]
+    [InlineData("/dm bob hi there", "dm", "bob hi there")]
+    [InlineData("/delete 42", "delete", "42")]
+    [InlineData("login alice s3cret", "login", "alice s3cret")]
+    public void Extension_requests_are_sent_as_typed(string line, string request, string? content)
+    {
+        Assert.Equal(new ChatRequest(request, content), CommandParser.Parse(line, loggedIn: true).Request);
+    }
+
+    [Fact]
+    public void The_slash_hint_names_the_clients_own_commands()
+    {
+        var hint = CommandParser.Parse("/", loggedIn: true).Hint;
+
+        Assert.Contains("/ids", hint, StringComparison.Ordinal);
+        Assert.Contains("/quit", hint, StringComparison.Ordinal);
+    }
 }
