@@ -37,6 +37,11 @@ public sealed record NoticePayload(
     [JsonPropertyName("extensions")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Extensions { get; init; }
+
+    /// <summary>The room an info is about (joins, leaves, the room's member list).</summary>
+    [JsonPropertyName("room")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Room { get; init; }
 }
 
 /// <summary>
