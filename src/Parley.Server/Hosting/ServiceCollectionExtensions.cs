@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IRequestHandler, JoinHandler>();
         services.AddSingleton<IRequestHandler, LeaveHandler>();
         services.AddSingleton<IRequestHandler, RoomsHandler>();
+        services.AddSingleton<IRequestHandler, DmHandler>();
         services.AddSingleton<RequestDispatcher>();
 
         services.AddSingleton<ChatConnectionHandler>();

@@ -112,13 +112,13 @@ public class RoomListingTests
         await client.SendAsync("login", "alice");
         var info = await client.ReadPayloadAsync();
 
-        foreach (var request in new[] { "join <room>", "leave", "rooms" })
+        foreach (var request in new[] { "join <room>", "leave", "rooms", "dm <user> <text>" })
         {
             Assert.Contains("\n" + request + " ", help);
         }
 
         var extensions = info.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()!).ToArray();
-        Assert.Equal(["history", "join", "leave", "rooms"], extensions);
+        Assert.Equal(["history", "join", "leave", "rooms", "dm"], extensions);
     }
 
     [Fact]

@@ -220,6 +220,7 @@ public class RoomTests
     [InlineData("join", "dev")]
     [InlineData("leave", null)]
     [InlineData("rooms", null)]
+    [InlineData("dm", "bob hi")]
     public async Task Room_requests_need_a_login(string request, string? content)
     {
         await using var server = new InMemoryServer();
