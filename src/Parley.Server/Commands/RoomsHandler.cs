@@ -22,7 +22,7 @@ internal sealed class RoomsHandler : IRequestHandler
 
         // The store knows every room ever created (across restarts); only live rooms have members.
         var names = await server.Store.ListRoomsAsync(cancellationToken);
-        var rooms = names.Select(name => $"{name} ({server.FindRoom(name)?.Members.Count(m => m.IsLoggedIn) ?? 0})");
+        var rooms = names.Order(RoomNames.Comparer).Select(name => $"{name} ({server.FindRoom(name)?.Members.Count(m => m.IsLoggedIn) ?? 0})");
         session.SendInfo($"Rooms: {string.Join(", ", rooms)}");
     }
 }
