@@ -38,7 +38,7 @@ public sealed record NoticePayload(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Extensions { get; init; }
 
-    /// <summary>The room an info is about (joins, leaves, kicks, removals).</summary>
+    /// <summary>The room an info is about (joins, leaves, the member list, kicks, removals).</summary>
     [JsonPropertyName("room")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Room { get; init; }

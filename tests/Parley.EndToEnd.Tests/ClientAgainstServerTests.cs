@@ -28,7 +28,7 @@ public partial class ClientAgainstServerTests
         Assert.EndsWith("alice: hi bob", await bob.WaitForLineAsync(l => l.Contains("alice:", StringComparison.Ordinal)));
 
         await alice.WriteLineAsync("names");
-        var names = await alice.WaitForLineAsync(l => l.Contains("Users in chat", StringComparison.Ordinal));
+        var names = await alice.WaitForLineAsync(l => l.Contains("Users in #lobby", StringComparison.Ordinal));
         Assert.Contains("alice", names);
         Assert.Contains("bob", names);
 
@@ -51,7 +51,7 @@ public partial class ClientAgainstServerTests
         await using var observer = await WireClient.ConnectAsync(server.Port);
         await observer.LoginAsync("carol");
         await observer.SendAsync("names", null);
-        Assert.Equal("Users in chat (1): carol", WireClient.Text(await observer.ReadUntilAsync(ResponseKinds.Info)));
+        Assert.Equal("Users in #lobby (1): carol", WireClient.Text(await observer.ReadUntilAsync(ResponseKinds.Info)));
     }
 
     [Fact]

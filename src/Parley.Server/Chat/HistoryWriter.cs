@@ -11,30 +11,31 @@ internal static class HistoryWriter
 
     /// <summary>
     /// A history payload of the most recent <paramref name="messages"/> (oldest first) whose whole line stays
-    /// under <paramref name="maxBytes"/> (null: no byte limit). Older messages are dropped first.
+    /// under <paramref name="maxBytes"/> (null: no byte limit). Older messages are dropped first. The payload
+    /// names <paramref name="room"/>, so a client can tell which room an empty history belongs to.
     /// </summary>
-    public static byte[] Write(IReadOnlyList<StoredMessage> messages, HistoryFormat format, DateTimeOffset now, int? maxBytes)
+    public static byte[] Write(IReadOnlyList<StoredMessage> messages, HistoryFormat format, DateTimeOffset now, int? maxBytes, string room)
     {
         var timestamp = WireTime.Format(now);
         if (format == HistoryFormat.Objects)
         {
             var items = messages.Select(ToPayload).ToArray();
             var skip = maxBytes is { } limit
-                ? FirstFitting(items.Select(p => PayloadWriter.ToLine(p).Length - 1).ToArray(), Envelope(timestamp), limit)
+                ? FirstFitting(items.Select(p => PayloadWriter.ToLine(p).Length - 1).ToArray(), Envelope(timestamp, room), limit)
                 : 0;
-            return PayloadWriter.ToLine(new HistoryPayload<MessagePayload>(timestamp, Usernames.Server, ResponseKinds.History, items[skip..]));
+            return PayloadWriter.ToLine(new HistoryPayload<MessagePayload>(timestamp, Usernames.Server, ResponseKinds.History, items[skip..]) { Room = room });
         }
 
         var strings = messages.Select(m => PayloadWriter.ToJson(ToPayload(m))).ToArray();
         var start = maxBytes is { } max
-            ? FirstFitting(strings.Select(EncodedStringLength).ToArray(), Envelope(timestamp), max)
+            ? FirstFitting(strings.Select(EncodedStringLength).ToArray(), Envelope(timestamp, room), max)
             : 0;
-        return PayloadWriter.ToLine(new HistoryPayload<string>(timestamp, Usernames.Server, ResponseKinds.History, strings[start..]));
+        return PayloadWriter.ToLine(new HistoryPayload<string>(timestamp, Usernames.Server, ResponseKinds.History, strings[start..]) { Room = room });
     }
 
     /// <summary>Bytes of a history line with no items, newline included.</summary>
-    private static int Envelope(string timestamp)
-        => PayloadWriter.ToLine(new HistoryPayload<string>(timestamp, Usernames.Server, ResponseKinds.History, [])).Length;
+    private static int Envelope(string timestamp, string room)
+        => PayloadWriter.ToLine(new HistoryPayload<string>(timestamp, Usernames.Server, ResponseKinds.History, []) { Room = room }).Length;
 
     /// <summary>Index of the oldest item such that it and every newer one fit in <paramref name="limit"/> bytes.</summary>
     private static int FirstFitting(int[] itemSizes, int envelope, int limit)

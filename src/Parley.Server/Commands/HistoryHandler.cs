@@ -39,7 +39,7 @@ internal sealed class HistoryHandler : IRequestHandler
 
         count = Math.Min(count ?? DefaultCount, options.HistoryPageMaxMessages);
         var page = await session.Server.Store.GetRecentAsync(room.Name, count.Value, beforeId, cancellationToken);
-        session.TrySend(HistoryWriter.Write(page, options.HistoryFormat, session.Server.Clock.GetUtcNow(), maxBytes: null));
+        session.TrySend(HistoryWriter.Write(page, options.HistoryFormat, session.Server.Clock.GetUtcNow(), maxBytes: null, room.Name));
     }
 
     /// <summary>Accepts "", "20", "before 123", "20 before 123".</summary>

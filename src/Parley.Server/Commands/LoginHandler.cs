@@ -83,7 +83,7 @@ internal sealed class LoginHandler(AccountService accounts) : IRequestHandler
 
         // The history goes in its own write, a moment after the info: peer clients break when both arrive
         // in one read. Everything queued behind it waits too, so nothing overtakes the history.
-        var line = HistoryWriter.Write(history, options.HistoryFormat, server.Clock.GetUtcNow(), options.LoginHistoryMaxBytes);
+        var line = HistoryWriter.Write(history, options.HistoryFormat, server.Clock.GetUtcNow(), options.LoginHistoryMaxBytes, server.Lobby.Name);
         session.TryEnqueue(new OutboundItem(line, TimeSpan.FromMilliseconds(options.HistoryDelayMilliseconds)));
     }
 

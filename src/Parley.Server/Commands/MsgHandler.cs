@@ -11,7 +11,7 @@ internal sealed class MsgHandler : IRequestHandler
 
     public string Usage => "msg <message>";
 
-    public string Description => "send a message to everyone in the chat";
+    public string Description => "send a message to everyone in your room";
 
     public bool AllowedBeforeLogin => false;
 
@@ -20,17 +20,8 @@ internal sealed class MsgHandler : IRequestHandler
     public async ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
     {
         var text = request.Content;
-        if (string.IsNullOrWhiteSpace(text))
+        if (!MessageText.Check(session, text, Usage))
         {
-            session.SendError(ErrorCodes.EmptyMessage, "Cannot send an empty message. Usage: msg <message>");
-            return;
-        }
-
-        // The limit is in characters (Unicode scalars): an emoji counts once, not as its two UTF-16 units.
-        var limit = session.Server.Options.MaxMessageLength;
-        if (text.Length > limit && CountCharacters(text) is var length && length > limit)
-        {
-            session.SendError(ErrorCodes.MessageTooLong, $"Message too long: {length} characters; the limit is {limit}.");
             return;
         }
 
@@ -43,16 +34,5 @@ internal sealed class MsgHandler : IRequestHandler
         {
             session.SendError(ErrorCodes.ShuttingDown, "The server is shutting down; your message was not sent.");
         }
-    }
-
-    private static int CountCharacters(string text)
-    {
-        var count = 0;
-        foreach (var _ in text.EnumerateRunes())
-        {
-            count++;
-        }
-
-        return count;
     }
 }

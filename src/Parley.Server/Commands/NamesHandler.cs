@@ -1,4 +1,5 @@
 using Parley.Protocol;
+using Parley.Server.Chat;
 using Parley.Server.Sessions;
 
 namespace Parley.Server.Commands;
@@ -10,7 +11,7 @@ internal sealed class NamesHandler : IRequestHandler
 
     public string Usage => "names";
 
-    public string Description => "list the users in the chat";
+    public string Description => "list the users in your room";
 
     public bool AllowedBeforeLogin => false;
 
@@ -18,8 +19,13 @@ internal sealed class NamesHandler : IRequestHandler
 
     public ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
     {
-        var names = session.Room?.Members.Select(m => m.Username).OfType<string>().Order(Usernames.Comparer).ToArray() ?? [];
-        session.SendInfo($"Users in chat ({names.Length}): {string.Join(", ", names)}");
+        if (session.Room is not { } room)
+        {
+            return ValueTask.CompletedTask; // logged out concurrently: there is no room to list
+        }
+
+        var names = room.Members.Select(m => m.Username).OfType<string>().Order(Usernames.Comparer).ToArray();
+        session.Send(Notices.Info(session.Server.Clock, $"Users in #{room.Name} ({names.Length}): {string.Join(", ", names)}") with { Room = room.Name });
         return ValueTask.CompletedTask;
     }
 }

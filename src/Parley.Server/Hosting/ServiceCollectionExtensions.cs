@@ -23,6 +23,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IRequestHandler, NamesHandler>();
         services.AddSingleton<IRequestHandler, HelpHandler>();
         services.AddSingleton<IRequestHandler, HistoryHandler>();
+        services.AddSingleton<IRequestHandler, JoinHandler>();
+        services.AddSingleton<IRequestHandler, LeaveHandler>();
+        services.AddSingleton<IRequestHandler, RoomsHandler>();
+        services.AddSingleton<IRequestHandler, DmHandler>();
         services.AddParleyAccounts();
         services.AddSingleton<RequestDispatcher>();
 

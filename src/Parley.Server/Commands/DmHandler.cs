@@ -1,0 +1,93 @@
+using System.Buffers;
+using Parley.Protocol;
+using Parley.Server.Chat;
+using Parley.Server.Sessions;
+using Parley.Storage;
+
+namespace Parley.Server.Commands;
+
+/// <summary>
+/// <c>dm &lt;user&gt; &lt;text&gt;</c> (extension): a <c>message</c> with <c>"to"</c> (and no room) to one logged-in
+/// user, echoed to the sender. Stored before it is delivered, like a room message; it is in no room's history.
+/// </summary>
+internal sealed partial class DmHandler : IRequestHandler
+{
+    private static readonly SearchValues<char> s_whitespace = SearchValues.Create(" \t\r\n");
+
+    public string Name => "dm";
+
+    public string Usage => "dm <user> <text>";
+
+    public string Description => "send a direct message to one logged-in user only";
+
+    public bool AllowedBeforeLogin => false;
+
+    public bool IsExtension => true;
+
+    public async ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
+    {
+        if (!TryParse(request.Content, out var to, out var text) || !Usernames.IsValid(to))
+        {
+            session.SendError(ErrorCodes.InvalidArgument, $"Usage: {Usage}");
+            return;
+        }
+
+        if (!MessageText.Check(session, text, Usage))
+        {
+            return;
+        }
+
+        var server = session.Server;
+        if (server.FindUser(to) is not { Username: { } recipientName } recipient)
+        {
+            session.SendError(ErrorCodes.NotFound, $"No user named '{to}' is logged in.");
+            return;
+        }
+
+        if (session.Username is not { } sender)
+        {
+            return; // logged out concurrently
+        }
+
+        StoredMessage stored;
+        try
+        {
+            // Not cancelled with the connection: once stored, the message is delivered even if its sender leaves.
+            var result = await server.Store.AppendAsync([new NewMessage(Room: null, sender, text, server.Clock.GetUtcNow(), To: recipientName)], CancellationToken.None);
+            stored = result[0];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing was delivered, so nothing acknowledged is lost; the sender learns it failed.
+            DmLog.StoreFailed(session.Logger, session.ConnectionId, ex);
+            session.SendError(ErrorCodes.StoreUnavailable, "Your message could not be stored and was not delivered. Try again.");
+            return;
+        }
+
+        var line = PayloadWriter.ToLine(HistoryWriter.ToPayload(stored));
+        recipient.TrySend(line);
+        if (recipient != session)
+        {
+            session.TrySend(line);
+        }
+    }
+
+    /// <summary>
+    /// Splits "bob some text" at the first whitespace after the name; the text is everything after that one
+    /// character, as typed. False when there is no name, or nothing (not even a space) after it.
+    /// </summary>
+    internal static bool TryParse(string? content, out string user, out string text)
+    {
+        var trimmed = (content ?? string.Empty).TrimStart();
+        var gap = trimmed.AsSpan().IndexOfAny(s_whitespace);
+        user = gap < 0 ? trimmed : trimmed[..gap];
+        text = gap < 0 ? string.Empty : trimmed[(gap + 1)..];
+        return user.Length > 0 && gap >= 0;
+    }
+
+    private static partial class DmLog
+    {
+        [LoggerMessage(30, LogLevel.Error, "[{ConnectionId}] Storing a direct message failed; it was not delivered")]
+        public static partial void StoreFailed(ILogger logger, string connectionId, Exception exception);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics.CodeAnalysis;
+using Parley.Protocol;
+using Parley.Server.Sessions;
+
+namespace Parley.Server.Commands;
+
+/// <summary>The checks every message text passes (<c>msg</c> and <c>dm</c>), so both refuse the same way.</summary>
+internal static class MessageText
+{
+    /// <summary>True when <paramref name="text"/> may be sent; otherwise the session got the error.</summary>
+    public static bool Check(ChatSession session, [NotNullWhen(true)] string? text, string usage)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            session.SendError(ErrorCodes.EmptyMessage, $"Cannot send an empty message. Usage: {usage}");
+            return false;
+        }
+
+        // The limit is in characters (Unicode scalars): an emoji counts once, not as its two UTF-16 units.
+        var limit = session.Server.Options.MaxMessageLength;
+        if (text.Length > limit && CountCharacters(text) is var length && length > limit)
+        {
+            session.SendError(ErrorCodes.MessageTooLong, $"Message too long: {length} characters; the limit is {limit}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static int CountCharacters(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
