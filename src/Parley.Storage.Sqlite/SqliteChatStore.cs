@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Parley.Storage.Sqlite;
+
+/// <summary>
+/// The chat's store in one SQLite file (WAL mode). One writer task owns the only write connection and
+/// group-commits whatever is queued: many callers' messages in one transaction, one sync per commit. Reads
+/// use pooled read-only connections, which WAL lets run beside the writer. Split by family into partial files.
+/// </summary>
+public sealed partial class SqliteChatStore : IChatStore
+{
+    private readonly SqliteStoreOptions _options;
+    private readonly string _writeConnectionString;
+    private readonly string _readConnectionString;
+    private readonly Channel<WriteWork> _queue = Channel.CreateUnbounded<WriteWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _lifecycle = new();
+    private Task? _writerTask;
+    private bool _disposed;
+    private long _transactionsCommitted;
+    private long _messagesCommitted;
+
+    public SqliteChatStore(string path)
+        : this(new SqliteStoreOptions { Path = path })
+    {
+    }
+
+    public SqliteChatStore(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchMessages, 1);
+        _options = options;
+        var timeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
+        _writeConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false, // the writer keeps its one connection for the store's lifetime
+            DefaultTimeout = timeout,
+        }.ToString();
+        _readConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.Path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+            DefaultTimeout = timeout,
+        }.ToString();
+    }
+
+    /// <summary>Transactions the writer has committed (a diagnostic: group commit makes it far below the messages).</summary>
+    public long TransactionsCommitted => Interlocked.Read(ref _transactionsCommitted);
+
+    /// <summary>Messages the writer has committed.</summary>
+    public long MessagesCommitted => Interlocked.Read(ref _messagesCommitted);
+
+    /// <summary>Opens (or creates) the file, applies the schema migrations and starts the writer.</summary>
+    public async ValueTask InitializeAsync(CancellationToken cancellationToken)
+    {
+        lock (_lifecycle)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writerTask is not null)
+            {
+                throw new InvalidOperationException("The store is initialized already.");
+            }
+        }
+
+        // Opening and migrating is blocking file I/O: keep it off the caller's thread.
+        var writer = await Task.Run(OpenWriter, cancellationToken);
+        lock (_lifecycle)
+        {
+            if (_disposed)
+            {
+                writer.Dispose();
+                throw new ObjectDisposedException(GetType().FullName);
+            }
+
+            _writerTask = Task.Run(() => RunWriterAsync(writer), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Stops taking writes, commits everything queued, then closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Task? writerTask;
+        lock (_lifecycle)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _queue.Writer.TryComplete();
+            writerTask = _writerTask;
+        }
+
+        if (writerTask is not null)
+        {
+            await writerTask;
+        }
+
+        // Pooled readers keep the file open until their pool is cleared.
+        using var connection = new SqliteConnection(_readConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private SqliteWriter OpenWriter()
+    {
+        var connection = new SqliteConnection(_writeConnectionString);
+        try
+        {
+            connection.Open();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = WriterPragmas(_options);
+                command.ExecuteNonQuery();
+            }
+
+            Migrations.Apply(connection);
+            return new SqliteWriter(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // WAL: readers never block the writer nor it them, and a commit appends to one file. synchronous: see
+    // SqliteStoreOptions.Synchronous (NORMAL survives a process crash, FULL a power loss too). busy_timeout:
+    // another process on the file (a backup, the sqlite3 shell) delays the writer instead of failing it; the
+    // readers get the same from the driver, which retries busy statements until DefaultTimeout.
+    private static string WriterPragmas(SqliteStoreOptions options) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
+
+    /// <summary>Queues a write for the writer and waits for its commit.</summary>
+    private Task<T> WriteAsync<T>(Func<SqliteWriter, T> action, int messageCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var work = new WriteWork<T>(action, messageCount, cancellationToken);
+        lock (_lifecycle)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writerTask is null)
+            {
+                throw new InvalidOperationException("Call InitializeAsync before using the store.");
+            }
+
+            _queue.Writer.TryWrite(work); // unbounded and not completed (checked under the lock): cannot fail
+        }
+
+        // Giving up the wait does not withdraw the write once the writer has started it.
+        return work.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Runs a read on a pooled read-only connection.</summary>
+    private async ValueTask<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        lock (_lifecycle)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writerTask is null)
+            {
+                throw new InvalidOperationException("Call InitializeAsync before using the store.");
+            }
+        }
+
+        await using var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return read(connection);
+    }
+}
