@@ -26,6 +26,18 @@ public sealed record ChatServerOptions
     /// <summary>TCP port; 0 picks a free one (logged at start-up).</summary>
     public int Port { get; init; } = 9998;
 
+    /// <summary>
+    /// The SQLite file that keeps messages, rooms, accounts, bans and the audit log (created when missing;
+    /// relative paths are from the working directory).
+    /// </summary>
+    public string Database { get; init; } = "parley.db";
+
+    /// <summary>
+    /// SQLite's <c>synchronous</c> setting: <c>Normal</c> survives a crash of the server process (kill -9);
+    /// <c>Full</c> also survives power loss, at the cost of a disk flush per group commit.
+    /// </summary>
+    public string DatabaseSynchronous { get; init; } = "Normal";
+
     /// <summary>Largest accepted payload; a larger one gets an error and the connection is closed.</summary>
     public int MaxFrameBytes { get; init; } = JsonFrameReader.DefaultMaxFrameBytes;
 

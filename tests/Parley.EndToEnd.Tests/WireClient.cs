@@ -21,11 +21,19 @@ internal sealed class WireClient : IAsyncDisposable
         _input = PipeReader.Create(tcp.GetStream());
     }
 
-    public static async Task<WireClient> ConnectAsync(int port)
+    /// <summary>Connects to the server on loopback, from <paramref name="from"/> (any 127.x.y.z address: Linux routes all of 127/8 to loopback).</summary>
+    public static async Task<WireClient> ConnectAsync(int port, string from = "127.0.0.1")
     {
-        var tcp = new TcpClient { NoDelay = true };
+        var tcp = new TcpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(from), 0)) { NoDelay = true };
         await tcp.ConnectAsync("127.0.0.1", port).WaitAsync(s_timeout);
         return new WireClient(tcp);
+    }
+
+    /// <summary>Sends a request and returns the next payload that is not a chat message or a notice about others.</summary>
+    public async Task<JsonElement> RequestAsync(string request, string? content, string kind)
+    {
+        await SendAsync(request, content);
+        return await ReadUntilAsync(kind);
     }
 
     public Task SendAsync(string request, string? content)
@@ -43,6 +51,13 @@ internal sealed class WireClient : IAsyncDisposable
             var buffer = result.Buffer;
             if (JsonFrameReader.TryReadFrame(ref buffer, int.MaxValue, result.IsCompleted, out var frame))
             {
+                if (frame.Kind != JsonFrameKind.Value)
+                {
+                    // Only a connection cut mid-payload (the server was killed) leaves a partial value.
+                    _input.AdvanceTo(buffer.End);
+                    return null;
+                }
+
                 var element = JsonDocument.Parse(frame.Payload.ToArray()).RootElement.Clone();
                 _input.AdvanceTo(buffer.Start);
                 return element;

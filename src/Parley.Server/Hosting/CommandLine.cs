@@ -10,6 +10,7 @@ internal static class CommandLine
     private static readonly (string Flag, string Key, string Default, string Help)[] s_flags =
     [
         ("--host", "Host", s_defaults.Host, "address to listen on"),
+        ("--db", "Database", s_defaults.Database, "SQLite file for history, rooms, accounts and bans"),
         ("--port", "Port", s_defaults.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "TCP port (0 picks a free one)"),
         ("--history-format", "HistoryFormat", s_defaults.HistoryFormat.ToString(), "history items as Strings (JSON-encoded) or Objects"),
         ("--history-delay", "HistoryDelayMilliseconds", Invariant(s_defaults.HistoryDelayMilliseconds), "ms between the login info and the history (0: none)"),

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Parley.Server.Chat;
 using Parley.Server.Networking;
 using Parley.Storage;
+using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -18,13 +19,17 @@ public static class ParleyHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddCommandLine(args, CommandLine.SwitchMappings);
+        var options = builder.Configuration.GetSection(ChatServerOptions.SectionName).Get<ChatServerOptions>() ?? new ChatServerOptions();
         builder.Services.AddParleyChat(builder.Configuration);
-        builder.Services.AddSingleton<IChatStore, InMemoryChatStore>();
+        builder.Services.AddSingleton<IChatStore>(_ => new SqliteChatStore(new SqliteStoreOptions
+        {
+            Path = Path.GetFullPath(options.Database),
+            Synchronous = Enum.Parse<SqliteSynchronous>(options.DatabaseSynchronous, ignoreCase: true),
+        }));
         builder.Services.AddHostedService<ChatLifetimeService>();
         var listener = new ListenerInfo();
         builder.Services.AddSingleton(listener);
 
-        var options = builder.Configuration.GetSection(ChatServerOptions.SectionName).Get<ChatServerOptions>() ?? new ChatServerOptions();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 3));
         builder.WebHost.UseSockets(socket =>
         {

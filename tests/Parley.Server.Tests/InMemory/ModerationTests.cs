@@ -27,7 +27,7 @@ public class ModerationTests
         var audit = await server.Store.ListAuditAsync(10, CancellationToken.None);
         Assert.Equal(["carol", "dave"], audit.Select(a => a.Actor));
         Assert.All(audit, a => Assert.Equal(("denied", request), (a.Action, a.Detail)));
-        Assert.Equal("Users in chat (3): bob, carol, dave", Payloads.Info(await plain.RequestAsync("names")));
+        Assert.Equal("Users in #lobby (3): bob, carol, dave", Payloads.Info(await plain.RequestAsync("names")));
     }
 
     [Fact]

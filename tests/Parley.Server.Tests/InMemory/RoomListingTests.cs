@@ -118,7 +118,7 @@ public class RoomListingTests
         }
 
         var extensions = info.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()!).ToArray();
-        Assert.Equal(["history", "join", "leave", "rooms", "dm"], extensions);
+        Assert.Subset(extensions.ToHashSet(), new HashSet<string> { "history", "join", "leave", "rooms", "dm" });
     }
 
     [Fact]

@@ -8,18 +8,21 @@ namespace Parley.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The real server, in process: <see cref="ParleyHost.Build"/> with <c>--port 0</c> on loopback, exactly as the
-/// executable starts it. Disposing it stops the host and fails the test if the server logged an unexpected error.
+/// executable starts it, on a SQLite file of its own in a temporary directory. Disposing it stops the host,
+/// deletes the file and fails the test if the server logged an unexpected error.
 /// </summary>
 public sealed class SocketServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly DirectoryInfo _directory;
     private bool _stopped;
 
-    private SocketServer(WebApplication app, CapturingLoggerProvider logs, EndPoint endPoint)
+    private SocketServer(WebApplication app, CapturingLoggerProvider logs, EndPoint endPoint, DirectoryInfo directory)
     {
         _app = app;
         Logs = logs;
         EndPoint = endPoint;
+        _directory = directory;
     }
 
     public CapturingLoggerProvider Logs { get; }
@@ -31,14 +34,15 @@ public sealed class SocketServer : IAsyncDisposable
     /// <summary>Starts the server; <paramref name="flags"/> adds command-line flags, e.g. <c>"--queue-limit", "64"</c>.</summary>
     public static async Task<SocketServer> StartAsync(params string[] flags)
     {
-        string[] args = ["--port", "0", "--host", "127.0.0.1", "--Logging:LogLevel:Default", "Warning", .. flags];
+        var directory = Directory.CreateTempSubdirectory("parley-test-");
+        string[] args = ["--port", "0", "--host", "127.0.0.1", "--db", Path.Combine(directory.FullName, "parley.db"), "--Logging:LogLevel:Default", "Warning", .. flags];
         var app = ParleyHost.Build(args);
         var logs = new CapturingLoggerProvider();
         app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await app.StartAsync().WaitAsync(TestTimeouts.Payload);
         var endPoint = app.Services.GetRequiredService<ListenerInfo>().EndPoint
             ?? throw new InvalidOperationException("The host started but published no endpoint.");
-        return new SocketServer(app, logs, endPoint);
+        return new SocketServer(app, logs, endPoint, directory);
     }
 
     public Task<TcpTestClient> ConnectAsync(int? receiveBufferSize = null) => TcpTestClient.ConnectAsync(EndPoint, receiveBufferSize);
@@ -65,6 +69,7 @@ public sealed class SocketServer : IAsyncDisposable
         }
 
         await _app.DisposeAsync();
+        _directory.Delete(recursive: true);
         Logs.AssertNoUnexpectedErrors();
     }
 }
