@@ -37,7 +37,7 @@ public class DurabilityTests : IDisposable
     }
 
     [Fact]
-    public async Task After_kill_9_during_heavy_traffic_every_delivered_message_is_in_the_history_in_order_once()
+    public async Task After_kill_9_during_heavy_traffic_in_two_rooms_every_delivered_message_is_in_its_history_in_order_once()
     {
         const int Senders = 16;
         const int Deliveries = 3000;
@@ -51,6 +51,11 @@ public class DurabilityTests : IDisposable
             {
                 var client = await WireClient.ConnectAsync(server.Port);
                 await client.LoginAsync($"sender{i}");
+                if (i % 2 == 1)
+                {
+                    await client.RequestAsync("join", "dev", ResponseKinds.History);
+                }
+
                 clients.Add(client);
             }
 
@@ -108,13 +113,24 @@ public class DurabilityTests : IDisposable
         await using var restarted = await ServerProcess.StartAsync("--db", Database, "--Parley:HistoryPageMaxMessages", "1000000");
         await using var reader = await WireClient.ConnectAsync(restarted.Port);
         await reader.LoginAsync("reader");
-        await reader.SendAsync("history", "1000000");
-        var history = await reader.ReadUntilAsync(ResponseKinds.History);
-        var items = HistoryItems(history);
+        var items = new List<JsonElement>();
+        foreach (var room in new[] { "lobby", "dev" })
+        {
+            if (room != "lobby")
+            {
+                await reader.RequestAsync("join", room, ResponseKinds.History);
+            }
+
+            var page = HistoryItems(await reader.RequestAsync("history", "1000000", ResponseKinds.History));
+            Assert.All(page, item => Assert.Equal(room, item.GetProperty("room").GetString()));
+            var roomIds = page.Select(i => i.GetProperty("id").GetInt64()).ToList();
+            Assert.Equal(roomIds.Order(), roomIds);
+            items.AddRange(page);
+        }
 
         var ids = items.Select(i => i.GetProperty("id").GetInt64()).ToList();
-        Assert.Equal(ids.Order(), ids);
         Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains(items, i => i.GetProperty("room").GetString() == "dev");
         var stored = items.ToDictionary(i => i.GetProperty("id").GetInt64(), i => i.GetProperty("content").GetString()!);
         foreach (var (id, text) in received)
         {
