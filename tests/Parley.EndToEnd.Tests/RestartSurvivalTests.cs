@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Parley.Protocol;
+using Parley.Storage.Sqlite;
 
 namespace Parley.EndToEnd.Tests;
 
@@ -8,7 +9,9 @@ public class RestartSurvivalTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("parley-e2e-").FullName;
 
-    private string[] Arguments => ["--db", Path.Combine(_directory, "parley.db"), "--Parley:Moderators:0", "root", "--Parley:PasswordIterations", "1000"];
+    private string Database => Path.Combine(_directory, "parley.db");
+
+    private string[] Arguments => ["--db", Database, "--Parley:Moderators:0", "root", "--Parley:PasswordIterations", "1000"];
 
     [Fact]
     public async Task Rooms_accounts_roles_bans_and_deletions_survive_a_restart()
@@ -68,6 +71,14 @@ public class RestartSurvivalTests : IDisposable
         Assert.Equal(ErrorCodes.Banned, Code(await mallory2.RequestAsync("login", "mallory", ResponseKinds.Error)));
         await using var sameAddress = await WireClient.ConnectAsync(restarted.Port, from: "127.0.0.7");
         Assert.Equal(ErrorCodes.Banned, Code(await sameAddress.RequestAsync("login", "innocent", ResponseKinds.Error)));
+
+        // The audit log: read from the same file (WAL lets a second reader in while the server runs).
+        await using var store = new SqliteChatStore(Database);
+        await store.InitializeAsync(CancellationToken.None);
+        var audit = await store.ListAuditAsync(100, CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "delete" && e.Actor == "root");
+        Assert.Contains(audit, e => e.Action == "op" && e.Target == "alice");
+        Assert.Contains(audit, e => e.Action == "ban" && e.Target == "mallory");
     }
 
     public void Dispose()
