@@ -18,6 +18,11 @@ internal sealed class ConsoleInteractionService(EventPresenter presenter, Client
 
     public bool CanReadSecrets => false;
 
+    // Pipe mode never reconnects (a lost connection ends it with exit code 3), so there is nothing to show.
+    public void ShowConnectionState(ConnectionState state, string? detail)
+    {
+    }
+
     public Task<string?> ReadSecretAsync(string prompt, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     public void ShowEvent(ServerEvent received)

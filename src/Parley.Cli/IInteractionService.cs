@@ -21,6 +21,12 @@ internal interface IInteractionService
     void ShowError(string text);
 
     /// <summary>
+    /// The connection's state changed; <paramref name="detail"/> says more ("retrying in 4 s"). A full-screen
+    /// terminal shows it in its status line; a plain one as a line; pipe mode ignores it.
+    /// </summary>
+    void ShowConnectionState(ConnectionState state, string? detail);
+
+    /// <summary>
     /// Shows <paramref name="prompt"/> and reads one line without echoing it. <see langword="null"/> when the user
     /// cancelled, when <paramref name="cancellationToken"/> fired, or when there is no terminal to ask; never throws
     /// for cancellation.

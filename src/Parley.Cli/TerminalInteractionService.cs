@@ -34,6 +34,9 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
 
     public void ShowError(string text) => WriteAbovePrompt([text], Console.Error);
 
+    public void ShowConnectionState(ConnectionState state, string? detail)
+        => ShowHint(detail is null ? $"[{state.ToString().ToLowerInvariant()}]" : $"[{state.ToString().ToLowerInvariant()}] {detail}");
+
     public async Task<string?> ReadSecretAsync(string prompt, CancellationToken cancellationToken)
     {
         var reader = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);

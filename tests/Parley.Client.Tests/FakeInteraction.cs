@@ -34,6 +34,8 @@ internal sealed class FakeInteraction(bool canReadSecrets, params string?[] secr
 
     public void ShowError(string text) => Locked(() => _shown.Add(text));
 
+    public void ShowConnectionState(ConnectionState state, string? detail) => Locked(() => _shown.Add($"[{state}] {detail}"));
+
     public Task<string?> ReadSecretAsync(string prompt, CancellationToken cancellationToken) => Locked(() =>
     {
         _prompts.Add(prompt);
