@@ -50,6 +50,21 @@ public class HostileClientTests
     }
 
     [Fact]
+    public async Task The_too_large_error_survives_a_client_that_reads_only_after_sending_everything()
+    {
+        // The server closes with most of the payload unread, so the connection is reset; the error sent
+        // before that must still be there for a client that reads only once its send is done (as on Linux).
+        await using var server = await SocketServer.StartAsync();
+        await using var attacker = await server.ConnectAsync();
+        var payload = Encoding.ASCII.GetBytes($"{{\"request\": \"msg\", \"content\": \"{new string('x', 4 * 1024 * 1024)}\"}}");
+
+        await attacker.SendRawAsync(payload);
+
+        Payloads.Error(await attacker.ReadPayloadAsync(), ErrorCodes.TooLarge);
+        await attacker.ReadUntilClosedAsync();
+    }
+
+    [Fact]
     public async Task Half_open_connections_do_not_disturb_the_others()
     {
         await using var server = await SocketServer.StartAsync();
