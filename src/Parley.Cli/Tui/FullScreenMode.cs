@@ -25,7 +25,7 @@ internal static class FullScreenMode
         try
         {
             ui.Start();
-            ui.ShowHint("Connected. Type 'login <username>' to start; /help lists the keys and the server's commands.");
+            ui.ShowHint("Connected. Type 'login <name>' to start, /help for the keys and commands.");
             _ = Task.Factory.StartNew(() => new KeyReader(ui, input.Writer).Run(), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             return await new ChatSessionLoop(connection, ui).RunAsync(input.Reader, cancellationToken);
         }
