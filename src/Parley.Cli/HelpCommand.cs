@@ -32,6 +32,10 @@ internal static class HelpCommand
         name is registered, and for '/register' or '/password' typed without arguments. Direct messages
         read '*alice -> bob* text'.
 
+        On a terminal (stdin and stdout) the client runs full-screen: a status line, a fixed input line,
+        scrollback (PageUp/PageDown), Up/Down for earlier lines, Tab to complete commands and names;
+        /help lists the keys. With --json, or TERM=dumb, it prints plain lines instead.
+
         When standard input is not a terminal, each input line is one command; at the end of the input
         the client logs out and exits.
 

@@ -1,16 +1,27 @@
 using System.Threading.Channels;
+using Parley.Cli.Tui;
 using Parley.Client;
 
 namespace Parley.Cli;
 
 /// <summary>
 /// Standard input is a terminal: keys are read one by one so the half-typed line can be redrawn whenever
-/// output arrives. Ctrl+C logs out and exits; Ctrl+D on an empty line quits.
+/// output arrives. Ctrl+C logs out and exits; Ctrl+D on an empty line quits. When standard output is a
+/// terminal too (and neither <c>--json</c> nor <c>TERM=dumb</c> asks for plain lines), the full-screen UI runs instead.
 /// </summary>
 internal static class InteractiveMode
 {
-    public static async Task<int> RunAsync(ChatConnection connection, EventPresenter presenter, CancellationToken cancellationToken)
+    /// <param name="connection">The connection.</param>
+    /// <param name="presenter">How events become lines.</param>
+    /// <param name="server">"host:port", for the full-screen UI's status line.</param>
+    /// <param name="cancellationToken">Stops the session.</param>
+    public static async Task<int> RunAsync(ChatConnection connection, EventPresenter presenter, string server, CancellationToken cancellationToken)
     {
+        if (!Console.IsOutputRedirected && !presenter.IsJson && Environment.GetEnvironmentVariable("TERM") != "dumb")
+        {
+            return await FullScreenMode.RunAsync(connection, presenter, server, cancellationToken);
+        }
+
         var terminal = new TerminalInteractionService(presenter, connection.State);
         var input = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
         Console.TreatControlCAsInput = true;

@@ -37,7 +37,7 @@ internal static class Program
         {
             return Console.IsInputRedirected
                 ? await PipeMode.RunAsync(connection, presenter, CancellationToken.None)
-                : await InteractiveMode.RunAsync(connection, presenter, CancellationToken.None);
+                : await InteractiveMode.RunAsync(connection, presenter, $"{options.Host}:{options.Port}", CancellationToken.None);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Parley.Cli.Tui;
 using Parley.Client;
 
 namespace Parley.Cli;
@@ -226,7 +227,8 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
 
         var prompt = EventFormatter.Prompt(state.IsLoggedIn ? state.Username : null, state.HasRooms ? state.Room : null);
         Console.Out.Write(ClearLine + prompt + SecretMask.Mask(_editor.Text));
-        var back = _editor.Text.Length - _editor.Cursor;
+        // Columns, not chars: a wide character or an emoji after the cursor takes two.
+        var back = DisplayWidth.Of(SecretMask.Mask(_editor.Text)[_editor.Cursor..]);
         if (back > 0)
         {
             Console.Out.Write($"\e[{back}D");

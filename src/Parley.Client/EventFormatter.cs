@@ -145,7 +145,7 @@ public sealed class EventFormatter(bool useColor, TimeZoneInfo? timeZone = null)
     private string Paint(string color, string text) => useColor ? color + text + Reset : text;
 
     /// <summary>Control characters shown in caret notation (ESC as <c>^[</c>); newlines inside messages as <c>" | "</c>.</summary>
-    private static string Clean(string text)
+    public static string Clean(string text)
     {
         if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f') && !text.Contains('\u007f', StringComparison.Ordinal))
         {

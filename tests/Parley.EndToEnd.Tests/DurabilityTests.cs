@@ -90,9 +90,9 @@ public class DurabilityTests : IDisposable
                         await client.SendAsync("msg", $"{i}:{n}");
                     }
                 }
-                catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+                catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException or InvalidOperationException)
                 {
-                    // The server was killed.
+                    // The server was killed (TcpClient.GetStream throws InvalidOperationException once the socket knows it is gone).
                 }
 
                 await reading;

@@ -22,7 +22,8 @@ public class InteractiveClientTests
         var screen = await terminal.WaitForScreenAsync(s => s.Any(l => l.EndsWith("bob: interrupting you", StringComparison.Ordinal)));
         var rows = screen.Where(l => l.Length > 0).ToList();
         var messageRow = rows.FindIndex(l => l.EndsWith("bob: interrupting you", StringComparison.Ordinal));
-        Assert.Equal(rows.Count - 2, messageRow);
+        // The full-screen UI: the message, the status line, then the input line at the bottom.
+        Assert.Equal(rows.Count - 3, messageRow);
         Assert.EndsWith("half typed", rows[^1]);
 
         await terminal.PressAsync("Enter");

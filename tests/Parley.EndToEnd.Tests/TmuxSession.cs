@@ -33,6 +33,14 @@ internal sealed class TmuxSession : IAsyncDisposable
     public async Task<string[]> CaptureAsync()
         => (await RunAsync("capture-pane", "-p", "-t", _name)).Split('\n').Select(l => l.TrimEnd()).ToArray();
 
+    /// <summary>The visible screen with its SGR escape codes (<c>capture-pane -e</c>), one string per row.</summary>
+    public async Task<string[]> CaptureWithEscapesAsync()
+        => (await RunAsync("capture-pane", "-p", "-e", "-t", _name)).Split('\n').Select(l => l.TrimEnd()).ToArray();
+
+    /// <summary>Resizes the terminal, as a user dragging the window would (the program gets SIGWINCH).</summary>
+    public Task ResizeAsync(int width, int height) => RunAsync("resize-window", "-t", _name,
+        "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>
     /// Captures the screen until it satisfies <paramref name="condition"/>. A terminal has no "changed" event
     /// to await, so this polls the screen, with a timeout.
