@@ -9,7 +9,7 @@ namespace Parley.Cli;
 /// </summary>
 internal static class InteractiveMode
 {
-    public static async Task<int> RunAsync(ChatConnection connection, EventPresenter presenter, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ChatConnection connection, EventPresenter presenter, ReconnectOptions reconnect, CancellationToken cancellationToken)
     {
         var terminal = new TerminalInteractionService(presenter, connection.State);
         var input = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -19,7 +19,7 @@ internal static class InteractiveMode
             terminal.ShowHint("Connected. Type 'login <username>' to start, 'help' for the server's commands.");
             terminal.ShowHint("Client commands: '/ids' shows or hides message ids, '/quit' leaves.");
             _ = Task.Factory.StartNew(() => ReadKeys(terminal, input.Writer), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            return await new ChatSessionLoop(connection, terminal).RunAsync(input.Reader, cancellationToken);
+            return await new ChatSessionLoop(connection, terminal, reconnect).RunAsync(input.Reader, cancellationToken);
         }
         finally
         {
