@@ -41,7 +41,8 @@ internal static class HelpCommand
 
         Environment:
           NO_COLOR                   no colour
-          PARLEY_RECONNECT_BASE_MS   first reconnect delay in ms instead of 1000 (a testing aid)
+          PARLEY_RECONNECT_BASE_MS   first reconnect delay in ms instead of 1000, the cap 30 times it
+                                     (a testing aid)
 
         Exit codes: 0 normal, 1 bad arguments, 2 cannot connect, 3 connection lost.
         Colour is used only on a terminal and when NO_COLOR is not set.

@@ -30,9 +30,12 @@ internal sealed record ReconnectOptions(string Endpoint, Func<CancellationToken,
     /// <summary>The longest wait for the history after a login or join: some peer servers never send one.</summary>
     public TimeSpan HistoryWait { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The policy with the base delay from <see cref="BaseDelayVariable"/>, when it holds a positive number.</summary>
+    /// <summary>
+    /// The policy scaled by <see cref="BaseDelayVariable"/> when it holds a positive number: that base, and a cap
+    /// 30 times it (as 30 s is to 1 s), so a test never waits long however slowly its server restarts.
+    /// </summary>
     public static ReconnectPolicy PolicyFromEnvironment()
         => int.TryParse(Environment.GetEnvironmentVariable(BaseDelayVariable), System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms > 0
-            ? ReconnectPolicy.Default with { BaseDelay = TimeSpan.FromMilliseconds(ms) }
+            ? ReconnectPolicy.Default with { BaseDelay = TimeSpan.FromMilliseconds(ms), MaxDelay = TimeSpan.FromMilliseconds(30.0 * ms) }
             : ReconnectPolicy.Default;
 }
