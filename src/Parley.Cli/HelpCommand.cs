@@ -36,8 +36,17 @@ internal static class HelpCommand
         scrollback (PageUp/PageDown), Up/Down for earlier lines, Tab to complete commands and names;
         /help lists the keys. With --json, or TERM=dumb, it prints plain lines instead.
 
+        On a terminal, a lost connection is retried after 1 s, 2 s, 4 s, ... up to 30 s (each +-20 %): the
+        client logs in again with the same name (and password), rejoins the room, shows the messages you
+        missed, then sends what you typed meanwhile. /quit or Ctrl+C leaves at once.
+
         When standard input is not a terminal, each input line is one command; at the end of the input
-        the client logs out and exits.
+        the client logs out and exits. A lost connection ends it (exit code 3).
+
+        Environment:
+          NO_COLOR                   no colour
+          PARLEY_RECONNECT_BASE_MS   first reconnect delay in ms instead of 1000, the cap 30 times it
+                                     (a testing aid)
 
         Exit codes: 0 normal, 1 bad arguments, 2 cannot connect, 3 connection lost.
         Colour is used only on a terminal and when NO_COLOR is not set.

@@ -13,13 +13,13 @@ internal static class InteractiveMode
 {
     /// <param name="connection">The connection.</param>
     /// <param name="presenter">How events become lines.</param>
-    /// <param name="server">"host:port", for the full-screen UI's status line.</param>
+    /// <param name="reconnect">How to get the connection back when it drops; its endpoint is shown in the status line.</param>
     /// <param name="cancellationToken">Stops the session.</param>
-    public static async Task<int> RunAsync(ChatConnection connection, EventPresenter presenter, string server, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ChatConnection connection, EventPresenter presenter, ReconnectOptions reconnect, CancellationToken cancellationToken)
     {
         if (!Console.IsOutputRedirected && !presenter.IsJson && Environment.GetEnvironmentVariable("TERM") != "dumb")
         {
-            return await FullScreenMode.RunAsync(connection, presenter, server, cancellationToken);
+            return await FullScreenMode.RunAsync(connection, presenter, reconnect, cancellationToken);
         }
 
         var terminal = new TerminalInteractionService(presenter, connection.State);
@@ -30,7 +30,7 @@ internal static class InteractiveMode
             terminal.ShowHint("Connected. Type 'login <username>' to start, 'help' for the server's commands.");
             terminal.ShowHint("Client commands: '/ids' shows or hides message ids, '/quit' leaves.");
             _ = Task.Factory.StartNew(() => ReadKeys(terminal, input.Writer), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            return await new ChatSessionLoop(connection, terminal).RunAsync(input.Reader, cancellationToken);
+            return await new ChatSessionLoop(connection, terminal, reconnect).RunAsync(input.Reader, cancellationToken);
         }
         finally
         {

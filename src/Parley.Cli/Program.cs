@@ -21,10 +21,15 @@ internal static class Program
 
         var useColor = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var presenter = new EventPresenter(options.Json, new EventFormatter(useColor) { ShowIds = options.ShowIds });
+        // One state for every connection of the session: the terminal shows it, and reconnects keep it.
+        var state = new ClientState();
+        Task<ChatConnection> ConnectAsync(CancellationToken cancellationToken)
+            => ChatConnection.ConnectAsync(options.Host, options.Port, null, state, cancellationToken);
+
         ChatConnection connection;
         try
         {
-            connection = await ChatConnection.ConnectAsync(options.Host, options.Port, CancellationToken.None);
+            connection = await ConnectAsync(CancellationToken.None);
         }
         catch (SocketException ex)
         {
@@ -37,7 +42,14 @@ internal static class Program
         {
             return Console.IsInputRedirected
                 ? await PipeMode.RunAsync(connection, presenter, CancellationToken.None)
-                : await InteractiveMode.RunAsync(connection, presenter, $"{options.Host}:{options.Port}", CancellationToken.None);
+                : await InteractiveMode.RunAsync(connection, presenter, Reconnect(options, ConnectAsync), CancellationToken.None);
         }
     }
+
+    /// <summary>Only interactive mode reconnects: a script in pipe mode is better served by exit code 3.</summary>
+    private static ReconnectOptions Reconnect(CliOptions options, Func<CancellationToken, Task<ChatConnection>> connect)
+        => new(options.Host + ":" + options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), connect)
+        {
+            Policy = ReconnectOptions.PolicyFromEnvironment(),
+        };
 }

@@ -25,29 +25,40 @@ public sealed class ChatConnection : IAsyncDisposable
     private long _lastSendTimestamp;
     private JsonFrameReaderState _framing;
     private TaskCompletionSource _answered = NewAnswered(completed: true);
+    private int _disposed;
 
-    private ChatConnection(Socket socket, ChatConnectionOptions options)
+    private ChatConnection(Socket socket, ChatConnectionOptions options, ClientState state)
     {
         _socket = socket;
         _options = options;
+        State = state;
         _stream = new NetworkStream(socket, ownsSocket: false);
         _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(leaveOpen: true));
     }
 
-    public ClientState State { get; } = new();
+    /// <summary>The session as seen from here; a reconnecting client passes the same one to each new connection.</summary>
+    public ClientState State { get; }
 
     /// <summary>Why <see cref="ReadAllAsync"/> ended early, when it was not a clean close by the server.</summary>
     public Exception? ReceiveError { get; private set; }
 
     /// <summary>Connects to <paramref name="host"/> (a name or an address; every address is tried) and <paramref name="port"/>.</summary>
     /// <exception cref="SocketException">Nothing listens there, or the name does not resolve.</exception>
-    public static async Task<ChatConnection> ConnectAsync(string host, int port, ChatConnectionOptions? options, CancellationToken cancellationToken)
+    public static Task<ChatConnection> ConnectAsync(string host, int port, ChatConnectionOptions? options, CancellationToken cancellationToken)
+        => ConnectAsync(host, port, options, null, cancellationToken);
+
+    /// <param name="host">A name or an address.</param>
+    /// <param name="port">The server's port.</param>
+    /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="state">The state to follow the session in (kept across reconnects); <see langword="null"/> for a new one.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    public static async Task<ChatConnection> ConnectAsync(string host, int port, ChatConnectionOptions? options, ClientState? state, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             await socket.ConnectAsync(host, port, cancellationToken);
-            return new ChatConnection(socket, options ?? ChatConnectionOptions.Default);
+            return new ChatConnection(socket, options ?? ChatConnectionOptions.Default, state ?? new ClientState());
         }
         catch
         {
@@ -151,6 +162,12 @@ public sealed class ChatConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Both the reconnect logic (on a drop) and the owner (at the end) may close the same connection.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         MarkAnswered();
         await _reader.CompleteAsync();
         try

@@ -102,6 +102,27 @@ public sealed class ClientState
         }
     }
 
+    /// <summary>
+    /// Forgets the session but not who we were: after a lost connection the same state object follows the next
+    /// connection (the UI holds on to it), and <see cref="Username"/>, <see cref="Password"/> stay for the re-login.
+    /// </summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            IsLoggedIn = false;
+            IsLoggingOut = false;
+            ServerName = null;
+            _pendingLogin = null;
+            _pendingLoginPassword = null;
+            _pendingRoom = null;
+            _pendingPassword = null;
+            _extensions = [];
+            _room = null;
+            _serverHasRooms = false;
+        }
+    }
+
     public void OnSent(ChatRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -14,6 +14,7 @@ internal sealed class FakeInteraction(bool canReadSecrets, params string?[] secr
     private readonly List<string> _prompts = [];
     private readonly List<string> _shown = [];
     private readonly Channel<ServerEvent> _events = Channel.CreateUnbounded<ServerEvent>();
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
 
     public bool ShowIds { get; set; }
 
@@ -30,11 +31,11 @@ internal sealed class FakeInteraction(bool canReadSecrets, params string?[] secr
         _events.Writer.TryWrite(received);
     }
 
-    public void ShowHint(string text) => Locked(() => _shown.Add(text));
+    public void ShowHint(string text) => Add(text);
 
-    public void ShowError(string text) => Locked(() => _shown.Add(text));
+    public void ShowError(string text) => Add(text);
 
-    public void ShowConnectionState(ConnectionState state, string? detail) => Locked(() => _shown.Add($"[{state}] {detail}"));
+    public void ShowConnectionState(ConnectionState state, string? detail) => Add($"[{state}] {detail}");
 
     public Task<string?> ReadSecretAsync(string prompt, CancellationToken cancellationToken) => Locked(() =>
     {
@@ -53,6 +54,26 @@ internal sealed class FakeInteraction(bool canReadSecrets, params string?[] secr
                 return received;
             }
         }
+    }
+
+    /// <summary>Waits for a hint, error or connection state line (not events) that matches.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> predicate)
+    {
+        using var timeout = new CancellationTokenSource(Timeouts.Wait);
+        while (true)
+        {
+            var line = await _lines.Reader.ReadAsync(timeout.Token);
+            if (predicate(line))
+            {
+                return line;
+            }
+        }
+    }
+
+    private void Add(string line)
+    {
+        Locked(() => _shown.Add(line));
+        _lines.Writer.TryWrite(line);
     }
 
     private T Locked<T>(Func<T> action)

@@ -22,16 +22,33 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    public static Task<ServerProcess> StartAsync(params string[] extraArguments) => StartAsync(new Dictionary<string, string>(), extraArguments);
+    public static Task<ServerProcess> StartAsync(params string[] extraArguments) => StartAsync(0, new Dictionary<string, string>(), extraArguments);
 
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
+    public static Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
+        => StartAsync(0, environment, extraArguments);
+
+    /// <summary>On a fixed <paramref name="port"/> (see <see cref="FreePort"/>): a restarted server must come back where its clients look.</summary>
+    public static Task<ServerProcess> StartAsync(int port, params string[] extraArguments) => StartAsync(port, new Dictionary<string, string>(), extraArguments);
+
+    /// <summary>A port nothing listens on now: bound to port 0, read, released. Free again unless another process takes it meanwhile.</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static async Task<ServerProcess> StartAsync(int port, IReadOnlyDictionary<string, string> environment, string[] extraArguments)
     {
         var directory = extraArguments.Contains("--db") ? null : Directory.CreateTempSubdirectory("parley-e2e-");
         string[] database = directory is null ? [] : ["--db", Path.Combine(directory.FullName, "parley.db")];
-        var process = ChildProcess.StartDotnet(Executables.ServerDll, environment, ["--host", "127.0.0.1", "--port", "0", .. database, .. extraArguments]);
+        string[] arguments = ["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. database, .. extraArguments];
+        var process = ChildProcess.StartDotnet(Executables.ServerDll, environment, arguments);
         var line = await process.WaitForLineAsync(l => ListeningLine().IsMatch(l));
-        var port = int.Parse(ListeningLine().Match(line).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return new ServerProcess(process, port, directory);
+        var listening = int.Parse(ListeningLine().Match(line).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return new ServerProcess(process, listening, directory);
     }
 
     public async ValueTask DisposeAsync()

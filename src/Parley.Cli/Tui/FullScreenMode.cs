@@ -11,11 +11,11 @@ namespace Parley.Cli.Tui;
 /// </summary>
 internal static class FullScreenMode
 {
-    public static async Task<int> RunAsync(ChatConnection connection, EventPresenter presenter, string server, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ChatConnection connection, EventPresenter presenter, ReconnectOptions reconnect, CancellationToken cancellationToken)
     {
         var color = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var plain = new EventFormatter(useColor: false);
-        var ui = new TuiInteractionService(plain, connection.State, server, Console.Out, ConsoleSize, color) { ShowIds = presenter.Formatter.ShowIds };
+        var ui = new TuiInteractionService(plain, connection.State, reconnect.Endpoint, Console.Out, ConsoleSize, color) { ShowIds = presenter.Formatter.ShowIds };
         var input = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
         void Restore(object? sender, EventArgs e) => ui.Finish();
         AppDomain.CurrentDomain.ProcessExit += Restore;
@@ -27,7 +27,7 @@ internal static class FullScreenMode
             ui.Start();
             ui.ShowHint("Connected. Type 'login <name>' to start, /help for the keys and commands.");
             _ = Task.Factory.StartNew(() => new KeyReader(ui, input.Writer).Run(), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            return await new ChatSessionLoop(connection, ui).RunAsync(input.Reader, cancellationToken);
+            return await new ChatSessionLoop(connection, ui, reconnect).RunAsync(input.Reader, cancellationToken);
         }
         finally
         {

@@ -18,8 +18,10 @@ public sealed class PeerServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<string> _chunks = new();
     private readonly ConcurrentQueue<PeerRequest> _requests = new();
+    private readonly ConcurrentDictionary<PeerSession, bool> _sessions = new();
     private readonly SemaphoreSlim _requestArrived = new(0);
     private readonly Task _acceptLoop;
+    private int _disposed;
 
     public PeerServer(Func<PeerSession, PeerRequest, Task> habit)
     {
@@ -38,6 +40,18 @@ public sealed class PeerServer : IAsyncDisposable
 
     public IReadOnlyList<PeerRequest> Requests => [.. _requests];
 
+    /// <summary>The connections open now.</summary>
+    public IReadOnlyCollection<PeerSession> Sessions => [.. _sessions.Keys];
+
+    /// <summary>Closes every open connection, as a crashing server would; new ones are still accepted.</summary>
+    public void DropAll()
+    {
+        foreach (var session in _sessions.Keys)
+        {
+            session.Close();
+        }
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> requests arrived (bounded by <see cref="Timeouts.Wait"/>).</summary>
     public async Task WaitForRequestsAsync(int count)
     {
@@ -50,8 +64,16 @@ public sealed class PeerServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        // A test may stop the server early (to see the client cope) and dispose it again at the end.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // Listener first, so nobody gets in while the open connections are closed (as a stopped server would).
         _listener.Stop();
+        DropAll();
+        await _stop.CancelAsync();
         try
         {
             await _acceptLoop;
@@ -75,6 +97,7 @@ public sealed class PeerServer : IAsyncDisposable
     private async Task ServeAsync(Socket socket)
     {
         var session = new PeerSession(socket, this);
+        _sessions[session] = true;
         var buffer = new byte[4096];
         var pending = new StringBuilder();
         try
@@ -110,6 +133,10 @@ public sealed class PeerServer : IAsyncDisposable
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // The client went away, or the peer closed on purpose.
+        }
+        finally
+        {
+            _sessions.TryRemove(session, out _);
         }
     }
 

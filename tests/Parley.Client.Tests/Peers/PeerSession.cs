@@ -10,6 +10,9 @@ public sealed class PeerSession(Socket socket, PeerServer server)
 
     public string? Username { get; set; }
 
+    /// <summary>The room the client is in, for peers that have rooms.</summary>
+    public string Room { get; set; } = "lobby";
+
     /// <summary>One write: what the peer put in one <c>send()</c> call.</summary>
     public async Task SendAsync(string chunk)
     {
@@ -35,8 +38,9 @@ public sealed class PeerSession(Socket socket, PeerServer server)
         {
             socket.Shutdown(SocketShutdown.Both);
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
+            // Closed already: by the client, or by an earlier drop.
         }
 
         socket.Close();
