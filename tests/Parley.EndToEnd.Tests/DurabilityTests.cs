@@ -78,7 +78,7 @@ public class DurabilityTests : IDisposable
                             }
                         }
                     }
-                    catch (IOException)
+                    catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException or InvalidOperationException)
                     {
                         // The server was killed: the connection resets.
                     }
