@@ -52,6 +52,16 @@ public class TuiInteractionServiceTests
     }
 
     [Fact]
+    public void Connected_to_the_server_it_names_already_the_status_line_does_not_repeat_the_server()
+    {
+        _ui.ShowConnectionState(ConnectionState.Connected, "host:1");
+
+        var drawn = Drawn();
+        Assert.Contains("\e[7;1H host:1 │ alice │ #lobby │ connected", drawn, StringComparison.Ordinal);
+        Assert.DoesNotContain("connected: host:1", drawn, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_status_line_shows_the_server_user_room_and_connection_state()
     {
         _ui.ShowConnectionState(ConnectionState.Reconnecting, "retrying in 4 s");

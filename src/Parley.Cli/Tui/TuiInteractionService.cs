@@ -103,7 +103,8 @@ internal sealed partial class TuiInteractionService : IInteractionService
         {
             var changed = state != _connection;
             _connection = state;
-            _connectionDetail = detail;
+            // The status line names the server already; a detail that only repeats it would say it twice.
+            _connectionDetail = detail == _server ? null : detail;
             if (changed)
             {
                 // The status line says it too, but a line in the conversation shows when it happened.
