@@ -19,8 +19,8 @@ internal sealed class FloodControl
     {
         _clock = clock;
         var now = clock.GetTimestamp();
-        _messages = new TokenBucket(Math.Max(1, options.MessageBurst), options.MessagesPerSecond, now);
-        _requests = new TokenBucket(Math.Max(1, options.RequestBurst), options.RequestsPerSecond, now);
+        _messages = new TokenBucket(Math.Max(1, options.MessageBurst), Math.Max(0, options.MessagesPerSecond), now);
+        _requests = new TokenBucket(Math.Max(1, options.RequestBurst), Math.Max(0, options.RequestsPerSecond), now);
         _refusalLimit = Math.Max(1, options.FloodDisconnectRefusals);
         _window = TimeSpan.FromSeconds(options.FloodWindowSeconds);
     }
