@@ -103,7 +103,7 @@ public sealed record ChatServerOptions
 
     /// <summary>
     /// A connection that has not logged in this long after connecting is told and closed. Generous, because
-    /// people type <c>login</c> by hand.
+    /// people type <c>login</c> by hand. 0 turns it off.
     /// </summary>
     public double LoginTimeoutSeconds { get; init; } = 300;
 

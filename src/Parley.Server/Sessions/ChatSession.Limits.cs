@@ -1,3 +1,4 @@
+using System.Globalization;
 using Parley.Protocol;
 using Parley.Server.Chat;
 
@@ -71,6 +72,6 @@ public sealed partial class ChatSession : IAsyncDisposable
         _server.Counters.LoginTimedOut();
         ServerLog.LoginTimeout(_logger, ConnectionId, timeout);
         CloseWith(Notices.Error(_server.Clock, ErrorCodes.LoginTimeout,
-            $"No login within {timeout.TotalSeconds:0.###} s. Closing the connection; reconnect and send login <username>."));
+            string.Create(CultureInfo.InvariantCulture, $"No login within {timeout.TotalSeconds:0.###} s. Closing the connection; reconnect and send login <username>.")));
     }
 }
