@@ -24,4 +24,6 @@ public static class ErrorCodes
     public const string NotRegistered = "not_registered";
     public const string AlreadyRegistered = "already_registered";
     public const string Banned = "banned";
+    public const string TooManyConnections = "too_many_connections";
+    public const string LoginTimeout = "login_timeout";
 }

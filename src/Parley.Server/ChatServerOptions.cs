@@ -64,6 +64,49 @@ public sealed record ChatServerOptions
     /// </summary>
     public int OutboundQueueLimit { get; init; } = 1024;
 
+    /// <summary>
+    /// Bytes that may wait in one session's outbound queue (a broadcast counts its full size for every
+    /// recipient, though the bytes are shared). A few huge payloads fill memory long before the payload
+    /// count does, so this caps the same slow-consumer policy by size.
+    /// </summary>
+    public long OutboundQueueMaxBytes { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// Chat messages (<c>msg</c>, <c>dm</c>) one connection may send at once before the rate applies (Ergo's
+    /// burst). Excess requests get <c>rate_limited</c> and are not executed.
+    /// </summary>
+    public int MessageBurst { get; init; } = 5;
+
+    /// <summary>Chat messages per second a connection earns back once its burst is spent.</summary>
+    public double MessagesPerSecond { get; init; } = 2;
+
+    /// <summary>
+    /// Every other request (and unreadable payloads) share a more generous bucket of their own, so that
+    /// <c>names</c> or <c>history</c> cannot be used to flood either, while a client's start-up burst passes.
+    /// </summary>
+    public int RequestBurst { get; init; } = 20;
+
+    /// <summary>Other requests per second a connection earns back once its burst is spent.</summary>
+    public double RequestsPerSecond { get; init; } = 5;
+
+    /// <summary>Refused (rate-limited) requests within <see cref="FloodWindowSeconds"/> that close the connection.</summary>
+    public int FloodDisconnectRefusals { get; init; } = 20;
+
+    /// <summary>The window, counted from the first refusal in it, for <see cref="FloodDisconnectRefusals"/>.</summary>
+    public double FloodWindowSeconds { get; init; } = 10;
+
+    /// <summary>Open connections from one IP address; more are refused with <c>too_many_connections</c>. Loopback counts too.</summary>
+    public int MaxConnectionsPerAddress { get; init; } = 16;
+
+    /// <summary>Open connections in all; more are refused with <c>too_many_connections</c>.</summary>
+    public int MaxConnections { get; init; } = 10_000;
+
+    /// <summary>
+    /// A connection that has not logged in this long after connecting is told and closed. Generous, because
+    /// people type <c>login</c> by hand. 0 turns it off.
+    /// </summary>
+    public double LoginTimeoutSeconds { get; init; } = 300;
+
     /// <summary>Seconds the server waits for clients to receive the shutdown notice before closing them.</summary>
     public int ShutdownGraceSeconds { get; init; } = 2;
 

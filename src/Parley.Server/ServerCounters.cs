@@ -7,6 +7,10 @@ public sealed class ServerCounters
     private long _slowConsumerDisconnects;
     private long _messages;
     private long _protocolErrors;
+    private long _rateLimited;
+    private long _floodDisconnects;
+    private long _refusedConnections;
+    private long _loginTimeouts;
 
     public long Connections => Interlocked.Read(ref _connections);
 
@@ -16,6 +20,16 @@ public sealed class ServerCounters
 
     public long ProtocolErrors => Interlocked.Read(ref _protocolErrors);
 
+    /// <summary>Requests refused with <c>rate_limited</c> by flood control.</summary>
+    public long RateLimitedRequests => Interlocked.Read(ref _rateLimited);
+
+    public long FloodDisconnects => Interlocked.Read(ref _floodDisconnects);
+
+    /// <summary>Connections refused by the per-address or total limit.</summary>
+    public long RefusedConnections => Interlocked.Read(ref _refusedConnections);
+
+    public long LoginTimeouts => Interlocked.Read(ref _loginTimeouts);
+
     internal void ConnectionOpened() => Interlocked.Increment(ref _connections);
 
     internal void SlowConsumerDisconnected() => Interlocked.Increment(ref _slowConsumerDisconnects);
@@ -23,4 +37,12 @@ public sealed class ServerCounters
     internal void MessagesAccepted(int count) => Interlocked.Add(ref _messages, count);
 
     internal void ProtocolError() => Interlocked.Increment(ref _protocolErrors);
+
+    internal void RequestRateLimited() => Interlocked.Increment(ref _rateLimited);
+
+    internal void FloodDisconnected() => Interlocked.Increment(ref _floodDisconnects);
+
+    internal void ConnectionRefused() => Interlocked.Increment(ref _refusedConnections);
+
+    internal void LoginTimedOut() => Interlocked.Increment(ref _loginTimeouts);
 }

@@ -24,8 +24,8 @@ internal static partial class ServerLog
     [LoggerMessage(7, LogLevel.Debug, "[{ConnectionId}] Request refused: {Code}")]
     public static partial void RequestRefused(ILogger logger, string connectionId, string code);
 
-    [LoggerMessage(8, LogLevel.Warning, "[{ConnectionId}] Slow consumer {Username} disconnected: {Queued} payloads queued")]
-    public static partial void SlowConsumer(ILogger logger, string connectionId, string? username, int queued);
+    [LoggerMessage(8, LogLevel.Warning, "[{ConnectionId}] Slow consumer {Username} disconnected: {Queued} payloads, {QueuedBytes} bytes queued")]
+    public static partial void SlowConsumer(ILogger logger, string connectionId, string? username, int queued, long queuedBytes);
 
     [LoggerMessage(9, LogLevel.Information, "[{ConnectionId}] Closing: {Code}")]
     public static partial void ProtocolViolation(ILogger logger, string connectionId, string code);
@@ -35,4 +35,13 @@ internal static partial class ServerLog
 
     [LoggerMessage(11, LogLevel.Information, "Shutting down: notifying {Count} connections")]
     public static partial void ShuttingDown(ILogger logger, int count);
+
+    [LoggerMessage(12, LogLevel.Warning, "[{ConnectionId}] {Username} disconnected for flooding: {Refusals} requests refused within the window")]
+    public static partial void FloodDisconnect(ILogger logger, string connectionId, string? username, int refusals);
+
+    [LoggerMessage(13, LogLevel.Warning, "[{ConnectionId}] Connection from {RemoteAddress} refused: {Reason} ({Refused} refused in all)")]
+    public static partial void ConnectionRefused(ILogger logger, string connectionId, string? remoteAddress, string reason, long refused);
+
+    [LoggerMessage(14, LogLevel.Information, "[{ConnectionId}] Closing: no login within {Timeout}")]
+    public static partial void LoginTimeout(ILogger logger, string connectionId, TimeSpan timeout);
 }

@@ -30,6 +30,11 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>On a fixed <paramref name="port"/> (see <see cref="FreePort"/>): a restarted server must come back where its clients look.</summary>
     public static Task<ServerProcess> StartAsync(int port, params string[] extraArguments) => StartAsync(port, new Dictionary<string, string>(), extraArguments);
 
+    // Every client here comes from 127.0.0.1 and scripts type faster than people: the flood and connection
+    // limits start far above what a test reaches; an extra argument overrides them (the last value wins).
+    private static readonly string[] s_generousLimits =
+        ["--message-burst", "1000000", "--request-burst", "1000000", "--max-connections-per-address", "100000", "--max-connections", "100000"];
+
     /// <summary>A port nothing listens on now: bound to port 0, read, released. Free again unless another process takes it meanwhile.</summary>
     public static int FreePort()
     {
@@ -44,7 +49,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     {
         var directory = extraArguments.Contains("--db") ? null : Directory.CreateTempSubdirectory("parley-e2e-");
         string[] database = directory is null ? [] : ["--db", Path.Combine(directory.FullName, "parley.db")];
-        string[] arguments = ["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. database, .. extraArguments];
+        string[] arguments = ["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. database, .. s_generousLimits, .. extraArguments];
         var process = ChildProcess.StartDotnet(Executables.ServerDll, environment, arguments);
         var line = await process.WaitForLineAsync(l => ListeningLine().IsMatch(l));
         var listening = int.Parse(ListeningLine().Match(line).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -19,6 +19,16 @@ internal static class CommandLine
         ("--max-message-length", "MaxMessageLength", Invariant(s_defaults.MaxMessageLength), "longest message text, in characters"),
         ("--max-frame-bytes", "MaxFrameBytes", Invariant(s_defaults.MaxFrameBytes), "largest payload accepted before the connection is closed"),
         ("--queue-limit", "OutboundQueueLimit", Invariant(s_defaults.OutboundQueueLimit), "payloads queued for one client before it is dropped as too slow"),
+        ("--queue-bytes", "OutboundQueueMaxBytes", Invariant(s_defaults.OutboundQueueMaxBytes), "bytes queued for one client before it is dropped as too slow"),
+        ("--message-burst", "MessageBurst", Invariant(s_defaults.MessageBurst), "msg/dm a client may send at once before the rate applies"),
+        ("--message-rate", "MessagesPerSecond", Invariant(s_defaults.MessagesPerSecond), "msg/dm per second once the burst is spent"),
+        ("--request-burst", "RequestBurst", Invariant(s_defaults.RequestBurst), "other requests a client may send at once"),
+        ("--request-rate", "RequestsPerSecond", Invariant(s_defaults.RequestsPerSecond), "other requests per second once the burst is spent"),
+        ("--flood-refusals", "FloodDisconnectRefusals", Invariant(s_defaults.FloodDisconnectRefusals), "rate-limited requests within the window that close the connection"),
+        ("--flood-window", "FloodWindowSeconds", Invariant(s_defaults.FloodWindowSeconds), "seconds in which those refusals count"),
+        ("--max-connections-per-address", "MaxConnectionsPerAddress", Invariant(s_defaults.MaxConnectionsPerAddress), "open connections from one IP address (loopback too)"),
+        ("--max-connections", "MaxConnections", Invariant(s_defaults.MaxConnections), "open connections in all"),
+        ("--login-timeout", "LoginTimeoutSeconds", Invariant(s_defaults.LoginTimeoutSeconds), "seconds a connection may stay without logging in"),
     ];
 
     public static Dictionary<string, string> SwitchMappings { get; } =
@@ -47,5 +57,5 @@ internal static class CommandLine
             .ToString();
     }
 
-    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Invariant(IFormattable value) => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddParleyAccounts();
         services.AddSingleton<RequestDispatcher>();
 
+        services.AddSingleton<ConnectionLimiter>();
         services.AddSingleton<ChatConnectionHandler>();
         return services;
     }

@@ -1,4 +1,4 @@
-using System.Net;
+using Parley.Server.Networking;
 using Parley.Storage;
 
 namespace Parley.Server.Sessions;
@@ -19,11 +19,6 @@ public sealed partial class ChatSession
 
     public bool IsAuthenticated => Account is not null;
 
-    /// <summary>
-    /// The client's IP address as text (IPv4-mapped IPv6 shown as IPv4, so one client has one spelling in
-    /// bans), or null when the transport has none (in-memory pipes).
-    /// </summary>
-    public string? RemoteAddress => _connection.RemoteEndPoint is IPEndPoint endPoint
-        ? (endPoint.Address.IsIPv4MappedToIPv6 ? endPoint.Address.MapToIPv4() : endPoint.Address).ToString()
-        : null;
+    /// <summary>The client's IP address as text, or null when the transport has none (in-memory pipes).</summary>
+    public string? RemoteAddress => RemoteAddresses.Of(_connection.RemoteEndPoint);
 }

@@ -14,6 +14,7 @@ public sealed partial class ChatSession
 
     private readonly Channel<OutboundItem> _outbound;
     private int _overflowed;
+    private long _queuedBytes;
 
     private static Channel<OutboundItem> CreateOutboundQueue(int limit) => Channel.CreateBounded<OutboundItem>(new BoundedChannelOptions(limit)
     {
@@ -25,6 +26,9 @@ public sealed partial class ChatSession
     /// <summary>Payloads waiting for this client.</summary>
     public int QueuedPayloads => _outbound.Reader.Count;
 
+    /// <summary>Bytes waiting for this client (shared broadcast bytes counted for each recipient).</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
     /// <summary>
     /// Queues a payload without ever waiting. When the queue is full the client is too slow: it is
     /// disconnected (logged and counted) so that no broadcast ever waits for it.
@@ -33,21 +37,35 @@ public sealed partial class ChatSession
 
     internal bool TryEnqueue(OutboundItem item)
     {
-        if (_outbound.Writer.TryWrite(item))
+        // Counted before the write so that the writer, which subtracts after sending, never sees it negative.
+        var length = item.Payload.Length;
+        var queuedBytes = Interlocked.Add(ref _queuedBytes, length);
+        if (queuedBytes <= _server.Options.OutboundQueueMaxBytes && _outbound.Writer.TryWrite(item))
         {
             return true;
         }
 
+        Interlocked.Add(ref _queuedBytes, -length);
         if (!_closeRequested && Interlocked.Exchange(ref _overflowed, 1) == 0)
         {
             _server.Counters.SlowConsumerDisconnected();
-            ServerLog.SlowConsumer(_logger, ConnectionId, Username, _outbound.Reader.Count);
+            ServerLog.SlowConsumer(_logger, ConnectionId, Username, _outbound.Reader.Count, queuedBytes);
             _closeRequested = true;
             _outbound.Writer.TryComplete();
             _connection.Abort(new ConnectionAbortedException("Slow consumer: outbound queue full."));
         }
 
         return false;
+    }
+
+    /// <summary>Queues a last payload past the limits (it is small, and nothing follows it).</summary>
+    private void EnqueueLast(OutboundItem item)
+    {
+        Interlocked.Add(ref _queuedBytes, item.Payload.Length);
+        if (!_outbound.Writer.TryWrite(item))
+        {
+            Interlocked.Add(ref _queuedBytes, -item.Payload.Length);
+        }
     }
 
     /// <summary>The single writer: one payload per write while the client keeps up, batches only on a backlog.</summary>
@@ -71,6 +89,7 @@ public sealed partial class ChatSession
 
                     output.Write(item.Payload.Span);
                     pending += item.Payload.Length;
+                    Interlocked.Add(ref _queuedBytes, -item.Payload.Length);
                     if (item.CloseAfter)
                     {
                         await output.FlushAsync();

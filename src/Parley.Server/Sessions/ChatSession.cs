@@ -26,6 +26,7 @@ public sealed partial class ChatSession
         _dispatcher = dispatcher;
         _logger = logger;
         _outbound = CreateOutboundQueue(server.Options.OutboundQueueLimit);
+        _flood = new FloodControl(server.Options, server.Clock);
     }
 
     public string ConnectionId => _connection.ConnectionId;
@@ -53,12 +54,20 @@ public sealed partial class ChatSession
 
     internal ILogger Logger => _logger;
 
-    internal void SetUsername(string? username) => Interlocked.Exchange(ref _username, username);
+    internal void SetUsername(string? username)
+    {
+        Interlocked.Exchange(ref _username, username);
+        if (username is not null)
+        {
+            StopLoginDeadline();
+        }
+    }
 
     /// <summary>Runs the connection until the client leaves, is closed, or the server shuts down.</summary>
     internal async Task RunAsync(CancellationToken cancellationToken)
     {
         var writer = WriteLoopAsync();
+        StartLoginDeadline();
         try
         {
             await ReadLoopAsync(_connection.Transport.Input, cancellationToken);
@@ -76,6 +85,7 @@ public sealed partial class ChatSession
         finally
         {
             _closeRequested = true;
+            StopLoginDeadline();
             _server.Disconnect(this, "disconnected");
             _outbound.Writer.TryComplete();
         }
@@ -131,12 +141,23 @@ public sealed partial class ChatSession
                     $"Payload too large: the limit is {_server.Options.MaxFrameBytes} bytes. Closing the connection."));
                 return false;
             case JsonFrameKind.Invalid:
+                if (!Admit(null))
+                {
+                    return !_closeRequested;
+                }
+
                 _server.Counters.ProtocolError();
                 SendError(ErrorCodes.BadJson, "The payload is not valid JSON. Send one object like {\"request\": \"help\", \"content\": null}.");
                 return true;
         }
 
-        if (!RequestDecoder.TryDecode(frame.Payload, out var request, out var error))
+        var decoded = RequestDecoder.TryDecode(frame.Payload, out var request, out var error);
+        if (!Admit(decoded ? request.Request : null))
+        {
+            return !_closeRequested;
+        }
+
+        if (!decoded)
         {
             _server.Counters.ProtocolError();
             SendError(ErrorCodes.BadRequest, error);
@@ -163,7 +184,7 @@ public sealed partial class ChatSession
     internal void CloseWith(NoticePayload notice)
     {
         _closeRequested = true;
-        _outbound.Writer.TryWrite(new OutboundItem(PayloadWriter.ToLine(notice), CloseAfter: true));
+        EnqueueLast(new OutboundItem(PayloadWriter.ToLine(notice), CloseAfter: true));
         _outbound.Writer.TryComplete();
         _connection.Transport.Input.CancelPendingRead();
     }

@@ -58,7 +58,15 @@ public class HostileClientTests
         await using var attacker = await server.ConnectAsync();
         var payload = Encoding.ASCII.GetBytes($"{{\"request\": \"msg\", \"content\": \"{new string('x', 4 * 1024 * 1024)}\"}}");
 
-        await attacker.SendRawAsync(payload);
+        try
+        {
+            await attacker.SendRawAsync(payload);
+        }
+        catch (IOException)
+        {
+            // The server may close (and reset) before the last of the 4 MiB left: the send then fails with a
+            // broken pipe, but what the server sent first is still in the receive queue.
+        }
 
         Payloads.Error(await attacker.ReadPayloadAsync(), ErrorCodes.TooLarge);
         await attacker.ReadUntilClosedAsync();

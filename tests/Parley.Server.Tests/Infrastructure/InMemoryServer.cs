@@ -19,11 +19,21 @@ public sealed class InMemoryServer : IAsyncDisposable
     private readonly List<InMemoryClient> _clients = [];
     private int _nextId;
 
-    /// <summary>A server whose <paramref name="settings"/> set options of <see cref="ChatServerOptions"/> by key, e.g. <c>("MaxMessageLength", "10")</c>.</summary>
+    /// <summary>
+    /// A server whose <paramref name="settings"/> set options of <see cref="ChatServerOptions"/> by key, e.g.
+    /// <c>("MaxMessageLength", "10")</c>. The flood, connection and queued-bytes limits start at
+    /// <see cref="GenerousLimits"/> so tests that chat fast or open many clients pass; a setting overrides them.
+    /// </summary>
     public InMemoryServer(params (string Key, string Value)[] settings)
     {
+        var values = GenerousLimits.ToDictionary(s => s.Key, s => s.Value);
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>($"{ChatServerOptions.SectionName}:{s.Key}", s.Value)))
+            .AddInMemoryCollection(values.Select(s => new KeyValuePair<string, string?>($"{ChatServerOptions.SectionName}:{s.Key}", s.Value)))
             .Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
@@ -34,6 +44,16 @@ public sealed class InMemoryServer : IAsyncDisposable
         // The in-memory store completes synchronously, so this does not block.
         Chat.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
+
+    /// <summary>Limits far above what any test reaches, except the tests of those limits (which override them).</summary>
+    public static IReadOnlyList<(string Key, string Value)> GenerousLimits { get; } =
+    [
+        ("MessageBurst", "1000000"),
+        ("RequestBurst", "1000000"),
+        ("MaxConnectionsPerAddress", "100000"),
+        ("MaxConnections", "100000"),
+        ("OutboundQueueMaxBytes", "1073741824"),
+    ];
 
     /// <summary>The store behind the server: in memory, shared with the test for inspection.</summary>
     public InMemoryChatStore Store { get; } = new();

@@ -31,11 +31,16 @@ public sealed class SocketServer : IAsyncDisposable
 
     public ServerCounters Counters => _app.Services.GetRequiredService<ServerCounters>();
 
-    /// <summary>Starts the server; <paramref name="flags"/> adds command-line flags, e.g. <c>"--queue-limit", "64"</c>.</summary>
+    /// <summary>
+    /// Starts the server; <paramref name="flags"/> adds command-line flags, e.g. <c>"--queue-limit", "64"</c>.
+    /// The flood, connection and queued-bytes limits start generous (hundreds of clients from 127.0.0.1
+    /// chatting in lock-step); a flag overrides them, as the last value of a key wins.
+    /// </summary>
     public static async Task<SocketServer> StartAsync(params string[] flags)
     {
         var directory = Directory.CreateTempSubdirectory("parley-test-");
-        string[] args = ["--port", "0", "--host", "127.0.0.1", "--db", Path.Combine(directory.FullName, "parley.db"), "--Logging:LogLevel:Default", "Warning", .. flags];
+        string[] generous = [.. InMemoryServer.GenerousLimits.SelectMany(s => new[] { $"--{ChatServerOptions.SectionName}:{s.Key}", s.Value })];
+        string[] args = ["--port", "0", "--host", "127.0.0.1", "--db", Path.Combine(directory.FullName, "parley.db"), "--Logging:LogLevel:Default", "Warning", .. generous, .. flags];
         var app = ParleyHost.Build(args);
         var logs = new CapturingLoggerProvider();
         app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
