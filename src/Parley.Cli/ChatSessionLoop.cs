@@ -29,6 +29,10 @@ internal sealed partial class ChatSessionLoop
 
     // Lines typed while the connection was down, oldest first; sent once the session is restored.
     private readonly List<string> _pending = [];
+
+    // A person at a terminal (a paste, say) should be paced rather than refused by the server's flood limit.
+    // Scripts in pipe mode are not: they keep the behaviour they had.
+    private readonly MessagePacer _pacer = new();
     private ChatConnection _connection;
 
     // Kept across turns (and across reconnects): a channel with a single reader allows one pending wait at a time.
@@ -239,6 +243,12 @@ internal sealed partial class ChatSessionLoop
     {
         try
         {
+            if (_reconnect is { } interactive && request.Request is "msg" or "dm"
+                && _pacer.Reserve(interactive.Time.GetUtcNow()) is { } wait && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, interactive.Time, cancellationToken);
+            }
+
             await _connection.SendAsync(request, cancellationToken);
             return true;
         }

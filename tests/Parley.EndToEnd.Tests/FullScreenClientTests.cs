@@ -134,6 +134,28 @@ public class FullScreenClientTests
         Assert.Equal("small 2", await NextMessageTextAsync(bob, "alice"));
     }
 
+    [Fact]
+    public async Task A_confirmed_paste_is_paced_under_the_servers_default_flood_limit_so_every_line_arrives()
+    {
+        // The server's own defaults (a burst of 5 messages, then 2 per second), not the tests' generous ones.
+        await using var server = await ServerProcess.StartAsync("--message-burst", "5", "--message-rate", "2");
+        await using var terminal = await StartClientAsync(server);
+        await LogInAsync(terminal, "alice");
+        await using var bob = await WireClient.ConnectAsync(server.Port);
+        await bob.LoginAsync("bob");
+
+        await terminal.TypeAsync(string.Concat(Enumerable.Range(1, 8).Select(i => $"line {i}\n")));
+        await terminal.WaitForScreenAsync(s => s[Height - 1] == "Send 8 lines? [y/N]");
+        await terminal.TypeAsync("y");
+
+        foreach (var i in Enumerable.Range(1, 8))
+        {
+            Assert.Equal($"line {i}", await NextMessageTextAsync(bob, "alice"));
+        }
+
+        Assert.DoesNotContain(await terminal.CaptureAsync(), l => l.Contains("too fast", StringComparison.Ordinal));
+    }
+
     private static Task<TmuxSession> StartClientAsync(ServerProcess server)
         => TmuxSession.StartAsync($"dotnet {Executables.ClientDll} 127.0.0.1 {server.Port}", Width, Height);
 
