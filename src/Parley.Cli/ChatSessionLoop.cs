@@ -31,8 +31,9 @@ internal sealed partial class ChatSessionLoop
     private readonly List<string> _pending = [];
 
     // A person at a terminal (a paste, say) should be paced rather than refused by the server's flood limit.
-    // Scripts in pipe mode are not: they keep the behaviour they had.
-    private readonly MessagePacer _pacer = new();
+    // Scripts in pipe mode are not: they keep the behaviour they had. Below Parley's defaults (5, then 2/s)
+    // with room to spare: the server counts arrival times, which network and scheduling jitter move about.
+    private readonly MessagePacer _pacer = new(burst: 4, perSecond: 1.5);
     private ChatConnection _connection;
 
     // Kept across turns (and across reconnects): a channel with a single reader allows one pending wait at a time.

@@ -2,7 +2,7 @@ namespace Parley.Client;
 
 /// <summary>
 /// Keeps an interactive client's chat messages under a server's flood limit instead of having them refused:
-/// a burst, then a steady rate (Parley's defaults: 5, then 2 per second; IRC clients pace the same way).
+/// a burst, then a steady rate (Parley's server allows 5, then 2 per second; IRC clients pace the same way).
 /// Pure arithmetic over the times it is given, so it is tested without waiting.
 /// </summary>
 public sealed class MessagePacer(int burst = 5, double perSecond = 2)
