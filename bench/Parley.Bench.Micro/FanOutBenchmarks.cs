@@ -1,3 +1,4 @@
+using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using Parley.Protocol;
 using Parley.Server.Chat;
@@ -20,10 +21,14 @@ public class FanOutBenchmarks
     [Params(100, 1000)]
     public int Members { get; set; }
 
+    /// <summary>The pipes' pool: Kestrel-like blocks kept for reuse, or <see cref="MemoryPool{T}.Shared"/> (see <see cref="BlockPool"/>).</summary>
+    [Params(true, false)]
+    public bool KeepBlocks { get; set; }
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _harness = await FanOutHarness.StartAsync(Members);
+        _harness = await FanOutHarness.StartAsync(Members, KeepBlocks ? new BlockPool() : MemoryPool<byte>.Shared);
         _line = PayloadWriter.ToLine(HistoryWriter.ToPayload(_message));
     }
 

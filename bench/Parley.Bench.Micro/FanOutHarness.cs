@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,7 @@ namespace Parley.Bench.Micro;
 internal sealed class FanOutHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly PipeOptions _pipeOptions;
     private readonly List<Pipe> _toServer = [];
     private readonly List<Pipe> _toClient = [];
     private readonly List<Task> _sessions = [];
@@ -25,27 +27,30 @@ internal sealed class FanOutHarness : IAsyncDisposable
     private long _delivered;
     private long _expected;
 
-    private FanOutHarness(ServiceProvider services)
+    private FanOutHarness(ServiceProvider services, MemoryPool<byte> pool)
     {
+        _pipeOptions = new PipeOptions(pool);
         _services = services;
         Chat = services.GetRequiredService<ChatServer>();
     }
 
     private ChatServer Chat { get; }
 
-    public static async Task<FanOutHarness> StartAsync(int members)
+    /// <param name="members">Sessions in the lobby.</param>
+    /// <param name="pool">The pipes' memory: <see cref="BlockPool"/> for a server behind Kestrel, or the default pool.</param>
+    public static async Task<FanOutHarness> StartAsync(int members, MemoryPool<byte> pool)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddParleyChat(new ConfigurationBuilder().Build());
         services.AddSingleton<IChatStore>(new InMemoryChatStore());
-        var harness = new FanOutHarness(services.BuildServiceProvider());
+        var harness = new FanOutHarness(services.BuildServiceProvider(), pool);
         await harness.Chat.InitializeAsync(CancellationToken.None);
         var dispatcher = harness._services.GetRequiredService<RequestDispatcher>();
         for (var i = 0; i < members; i++)
         {
-            var toServer = new Pipe();
-            var toClient = new Pipe();
+            var toServer = new Pipe(harness._pipeOptions);
+            var toClient = new Pipe(harness._pipeOptions);
             var context = new DefaultConnectionContext($"bench-{i}", new DuplexPipe(toServer.Reader, toClient.Writer), new DuplexPipe(toClient.Reader, toServer.Writer));
             var session = new ChatSession(context, harness.Chat, dispatcher, NullLogger.Instance);
             session.SetUsername($"user{i}");
