@@ -33,33 +33,8 @@ BENCH=bench/Parley.Bench/bin/Release/net10.0/Parley.Bench.dll
 PARLEY=src/Parley.Server/bin/Release/net10.0/Parley.Server.dll
 PORT=${BASE_PORT:-17100}
 
-start_server() { # $1 server, $2 port, $3 fresh directory; prints the pid
-  local sed_args=(-e "s|@PORT@|$2|g" -e "s|@DIR@|$3|g")
-  case $1 in
-    parley)
-      # shellcheck disable=SC2086
-      taskset -c 0 dotnet "$PARLEY" --port "$2" --db "$3/parley.db" --history-delay 0 $PARLEY_RELAX >"$3/server.log" 2>&1 &
-      ;;
-    ngircd)
-      sed "${sed_args[@]}" bench/irc/ngircd.conf.in >"$3/ngircd.conf"
-      taskset -c 0 ngircd --nodaemon --config "$3/ngircd.conf" >"$3/server.log" 2>&1 &
-      ;;
-    inspircd)
-      sed "${sed_args[@]}" bench/irc/inspircd.conf.in >"$3/inspircd.conf"
-      taskset -c 0 inspircd --nofork --runasroot --config="$3/inspircd.conf" >"$3/server.log" 2>&1 &
-      ;;
-  esac
-  echo $!
-}
-
-wait_port() { # $1 port
-  for _ in $(seq 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "nothing listening on $1" >&2
-  return 1
-}
+# shellcheck source=bench/servers.sh
+source bench/servers.sh
 
 for members in $MEMBERS; do
   for size in $SIZES; do

@@ -14,6 +14,9 @@ internal abstract class Dialect
 {
     public abstract string Name { get; }
 
+    /// <summary>False: log in (IRC: register) and stay out of every room, as the idle workload does.</summary>
+    public bool JoinRoom { get; init; } = true;
+
     /// <summary>The bytes a member sends as soon as it is connected.</summary>
     public abstract byte[] Hello(string name);
 
@@ -28,10 +31,10 @@ internal abstract class Dialect
     /// <summary>Bytes before and after the message text in one publish request.</summary>
     public abstract (byte[] Prefix, byte[] Suffix) PublishFrame { get; }
 
-    public static Dialect Create(string name, string? ircOper) => name switch
+    public static Dialect Create(string name, string? ircOper, bool joinRoom = true) => name switch
     {
-        "parley" => new ParleyDialect(),
-        "irc" => new IrcDialect(ircOper),
+        "parley" => new ParleyDialect { JoinRoom = joinRoom },
+        "irc" => new IrcDialect(ircOper) { JoinRoom = joinRoom },
         _ => throw new ArgumentException($"unknown protocol '{name}' (parley or irc)"),
     };
 }

@@ -27,6 +27,11 @@ internal sealed class IrcDialect(string? oper) : Dialect
             throw new InvalidOperationException($"{name}: {Encoding.UTF8.GetString(line)}");
         }
 
+        if (Numeric(line, "001"u8) && !JoinRoom)
+        {
+            return true;
+        }
+
         if (Numeric(line, "001"u8))
         {
             var text = new StringBuilder();

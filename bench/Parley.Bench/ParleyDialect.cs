@@ -8,7 +8,7 @@ internal sealed class ParleyDialect : Dialect
     public override string Name => "parley";
 
     public override byte[] Hello(string name) =>
-        Encoding.ASCII.GetBytes($"{{\"request\":\"login\",\"content\":\"{name}\"}}\n{{\"request\":\"join\",\"content\":\"bench\"}}\n");
+        Encoding.ASCII.GetBytes($"{{\"request\":\"login\",\"content\":\"{name}\"}}\n" + (JoinRoom ? "{\"request\":\"join\",\"content\":\"bench\"}\n" : ""));
 
     public override bool OnHandshakeLine(ReadOnlySpan<byte> line, string name, bool publisher, out byte[]? reply)
     {
@@ -18,7 +18,9 @@ internal sealed class ParleyDialect : Dialect
             throw new InvalidOperationException($"{name}: {Encoding.UTF8.GetString(line)}");
         }
 
-        return line.IndexOf("\"content\":\"You joined #bench\""u8) >= 0;
+        return JoinRoom
+            ? line.IndexOf("\"content\":\"You joined #bench\""u8) >= 0
+            : line.IndexOf("\"content\":\"Login successful\""u8) >= 0;
     }
 
     public override LineKind Classify(ReadOnlySpan<byte> line)

@@ -7,11 +7,12 @@ using Parley.Bench;
 //   Parley.Bench broadcast --server NAME --protocol parley|irc --port P [--host 127.0.0.1] [--members 1000]
 //                [--publishers 4] [--text-bytes 100] [--steps 100000,250000,...] [--step-seconds 5]
 //                [--warmup-seconds 1] [--server-pid PID] [--irc-oper name:password] [--out result.json]
+//   Parley.Bench idle --server NAME --protocol parley|irc --port P --server-pid PID [--connections 10000] [--out f.json]
 //   Parley.Bench summarize --out summary.json [--chart docs/broadcast.png] result1.json result2.json ...
 // Steps are offered deliveries per second (messages/s x (members - 1)).
-if (args.Length == 0 || args[0] is not ("broadcast" or "summarize"))
+if (args.Length == 0 || args[0] is not ("broadcast" or "summarize" or "idle"))
 {
-    Console.Error.WriteLine("usage: Parley.Bench broadcast|summarize [options] (see bench/run.sh)");
+    Console.Error.WriteLine("usage: Parley.Bench broadcast|summarize|idle [options] (see bench/run.sh, bench/run-idle.sh)");
     return 2;
 }
 
@@ -23,6 +24,23 @@ if (args[0] == "summarize")
 }
 
 var protocol = Option("--protocol", "parley");
+if (args[0] == "idle")
+{
+    var idle = await IdleWorkload.RunAsync(
+        Option("--server", protocol),
+        Dialect.Create(protocol, null, joinRoom: false),
+        new IPEndPoint(IPAddress.Parse(Option("--host", "127.0.0.1")), Int("--port", 0)),
+        Int("--connections", 10_000),
+        Int("--server-pid", 0),
+        CancellationToken.None);
+    if (OptionOrNull("--out") is { } idleOutput)
+    {
+        await File.WriteAllTextAsync(idleOutput, JsonSerializer.Serialize(idle, BenchJsonContext.Default.IdleResult));
+    }
+
+    return 0;
+}
+
 var options = new BroadcastOptions(
     Option("--server", protocol),
     Dialect.Create(protocol, OptionOrNull("--irc-oper")),

@@ -39,4 +39,5 @@ internal sealed record SummaryRow(
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(RunResult))]
 [JsonSerializable(typeof(List<SummaryRow>))]
+[JsonSerializable(typeof(IdleResult))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;
