@@ -1,4 +1,3 @@
-using System.Text;
 using Parley.Cli.Tui;
 using Parley.Client;
 
@@ -17,9 +16,7 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
 
     private readonly Lock _lock = new();
     private readonly LineEditor _editor = new();
-    private readonly StringBuilder _secret = new();
-    private TaskCompletionSource<string?>? _secretReader;
-    private string _secretPrompt = string.Empty;
+    private readonly SecretEntry _secret = new();
 
     public bool ShowIds
     {
@@ -40,17 +37,14 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
 
     public async Task<string?> ReadSecretAsync(string prompt, CancellationToken cancellationToken)
     {
-        var reader = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        TaskCompletionSource<string?> reader;
         lock (_lock)
         {
-            _secretReader?.TrySetResult(null);
-            _secretReader = reader;
-            _secretPrompt = prompt;
-            _secret.Clear();
+            reader = _secret.Begin(prompt);
             Redraw();
         }
 
-        using (cancellationToken.Register(() => EndSecret(reader, null)))
+        using (cancellationToken.Register(() => EndSecret(reader)))
         {
             return await reader.Task;
         }
@@ -61,12 +55,12 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
     {
         lock (_lock)
         {
-            if (_secretReader is not { } reader)
+            if (!_secret.Cancel())
             {
                 return false;
             }
 
-            EndSecretLocked(reader, null);
+            AfterSecret();
             return true;
         }
     }
@@ -76,9 +70,13 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
     {
         lock (_lock)
         {
-            if (_secretReader is { } reader)
+            if (_secret.IsActive)
             {
-                OnSecretKey(reader, key);
+                if (_secret.OnKey(key))
+                {
+                    AfterSecret();
+                }
+
                 return null;
             }
 
@@ -152,51 +150,22 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
         }
     }
 
-    private void OnSecretKey(TaskCompletionSource<string?> reader, ConsoleKeyInfo key)
-    {
-        switch (key.Key)
-        {
-            case ConsoleKey.Enter:
-                EndSecretLocked(reader, _secret.ToString());
-                break;
-            case ConsoleKey.Escape:
-                EndSecretLocked(reader, null);
-                break;
-            case ConsoleKey.Backspace when _secret.Length > 0:
-                _secret.Length--;
-                break;
-            default:
-                // Nothing is drawn, not even '*': the length of a password is a secret too.
-                if (!char.IsControl(key.KeyChar))
-                {
-                    _secret.Append(key.KeyChar);
-                }
-
-                break;
-        }
-    }
-
-    private void EndSecret(TaskCompletionSource<string?> reader, string? value)
+    private void EndSecret(TaskCompletionSource<string?> reader)
     {
         lock (_lock)
         {
-            EndSecretLocked(reader, value);
+            if (_secret.End(reader, null))
+            {
+                AfterSecret();
+            }
         }
     }
 
-    private void EndSecretLocked(TaskCompletionSource<string?> reader, string? value)
+    private void AfterSecret()
     {
-        if (!ReferenceEquals(_secretReader, reader))
-        {
-            return;
-        }
-
-        _secretReader = null;
-        _secret.Clear();
         // The prompt stays on screen with nothing after it; the normal prompt and half-typed line come back below.
         Console.Out.Write("\r\n");
         Redraw();
-        reader.TrySetResult(value);
     }
 
     private void WriteAbovePrompt(IReadOnlyList<string> lines, TextWriter target)
@@ -218,9 +187,9 @@ internal sealed class TerminalInteractionService(EventPresenter presenter, Clien
 
     private void Redraw()
     {
-        if (_secretReader is not null)
+        if (_secret.IsActive)
         {
-            Console.Out.Write(ClearLine + _secretPrompt);
+            Console.Out.Write(ClearLine + _secret.Prompt);
             Console.Out.Flush();
             return;
         }

@@ -21,9 +21,13 @@ internal sealed partial class TuiInteractionService
     {
         lock (_lock)
         {
-            if (_secretReader is { } reader)
+            if (_secret.IsActive)
             {
-                OnSecretKey(reader, key);
+                if (_secret.OnKey(key))
+                {
+                    AfterSecret();
+                }
+
                 return null;
             }
 
@@ -154,48 +158,16 @@ internal sealed partial class TuiInteractionService
     private IEnumerable<string> Commands()
         => TabCompleter.BaseCommands.Concat(_state.Extensions.Select(e => "/" + e));
 
-    private void OnSecretKey(TaskCompletionSource<string?> reader, ConsoleKeyInfo key)
-    {
-        switch (key.Key)
-        {
-            case ConsoleKey.Enter:
-                EndSecretLocked(reader, _secret.ToString());
-                break;
-            case ConsoleKey.Escape:
-                EndSecretLocked(reader, null);
-                break;
-            case ConsoleKey.Backspace when _secret.Length > 0:
-                _secret.Length--;
-                break;
-            default:
-                // Nothing is drawn, not even '*': the length of a password is a secret too.
-                if (!char.IsControl(key.KeyChar))
-                {
-                    _secret.Append(key.KeyChar);
-                }
-
-                break;
-        }
-    }
-
-    private void EndSecret(TaskCompletionSource<string?> reader, string? value)
+    private void EndSecret(TaskCompletionSource<string?> reader)
     {
         lock (_lock)
         {
-            EndSecretLocked(reader, value);
+            if (_secret.End(reader, null))
+            {
+                AfterSecret();
+            }
         }
     }
 
-    private void EndSecretLocked(TaskCompletionSource<string?> reader, string? value)
-    {
-        if (!ReferenceEquals(_secretReader, reader))
-        {
-            return;
-        }
-
-        _secretReader = null;
-        _secret.Clear();
-        Render();
-        reader.TrySetResult(value);
-    }
+    private void AfterSecret() => Render();
 }

@@ -24,9 +24,7 @@ internal sealed partial class TuiInteractionService : IInteractionService
     private readonly InputHistory _history = new();
     private readonly TabCompleter _completer = new();
     private readonly RoomNames _names = new();
-    private readonly StringBuilder _secret = new();
-    private TaskCompletionSource<string?>? _secretReader;
-    private string _secretPrompt = string.Empty;
+    private readonly SecretEntry _secret = new();
     private string? _question;
     private ConnectionState _connection = ConnectionState.Connected;
     private string? _connectionDetail;
@@ -117,17 +115,14 @@ internal sealed partial class TuiInteractionService : IInteractionService
 
     public async Task<string?> ReadSecretAsync(string prompt, CancellationToken cancellationToken)
     {
-        var reader = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        TaskCompletionSource<string?> reader;
         lock (_lock)
         {
-            _secretReader?.TrySetResult(null);
-            _secretReader = reader;
-            _secretPrompt = prompt;
-            _secret.Clear();
+            reader = _secret.Begin(prompt);
             Render();
         }
 
-        using (cancellationToken.Register(() => EndSecret(reader, null)))
+        using (cancellationToken.Register(() => EndSecret(reader)))
         {
             return await reader.Task;
         }
@@ -138,12 +133,12 @@ internal sealed partial class TuiInteractionService : IInteractionService
     {
         lock (_lock)
         {
-            if (_secretReader is not { } reader)
+            if (!_secret.Cancel())
             {
                 return false;
             }
 
-            EndSecretLocked(reader, null);
+            AfterSecret();
             return true;
         }
     }
@@ -244,9 +239,9 @@ internal sealed partial class TuiInteractionService : IInteractionService
         }
 
         status.Append(" │ ").Append(StatusText(_connection, _connectionDetail));
-        var (prompt, input, cursor) = (_secretReader, _question) switch
+        var (prompt, input, cursor) = (_secret.IsActive, _question) switch
         {
-            (not null, _) => (_secretPrompt, string.Empty, 0),
+            (true, _) => (_secret.Prompt, string.Empty, 0),
             (_, { } question) => (question, string.Empty, 0),
             _ => (EventFormatter.Prompt(_state.IsLoggedIn ? _state.Username : null, _state.HasRooms ? _state.Room : null), SecretMask.Mask(_editor.Text), _editor.Cursor),
         };
