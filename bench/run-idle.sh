@@ -2,24 +2,16 @@
 # Workload 2 (idle connections): CONNECTIONS clients log in (IRC: register) to a fresh server pinned to core
 # 0 and stay silent; the server's RSS before and after, per connection. Generator on core 1.
 # Usage: bench/run-idle.sh   (environment: SERVERS ["parley ngircd inspircd"], CONNECTIONS [10000], RUNS [3],
-#   OUT [bench/results/idle-<UTC time>], PARLEY_RELAX as in run.sh)
+#   OUT [bench/results/idle-<UTC time>], PARLEY_RELAX as in bench/servers.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SERVERS=${SERVERS:-"parley ngircd inspircd"}
 CONNECTIONS=${CONNECTIONS:-10000}
 RUNS=${RUNS:-3}
 OUT=${OUT:-bench/results/idle-$(date -u +%Y%m%dT%H%M%SZ)}
-# See run.sh: Parley's per-address and flood limits relaxed like the daemons' (key names from the hardening branch).
-PARLEY_RELAX=${PARLEY_RELAX:-"--Parley:MaxConnectionsPerAddress 1000000 --Parley:MaxConnections 1000000 --Parley:MessageBurst 1000000000 --Parley:MessagesPerSecond 1000000000 --Parley:RequestBurst 1000000000 --Parley:RequestsPerSecond 1000000000 --Parley:FloodDisconnectRefusals 1000000000"}
-ulimit -n "$(ulimit -Hn)"
-mkdir -p "$OUT"
-dotnet build -c Release src/Parley.Server -v q -nologo >/dev/null
-dotnet build -c Release bench/Parley.Bench -v q -nologo >/dev/null
-BENCH=bench/Parley.Bench/bin/Release/net10.0/Parley.Bench.dll
-PARLEY=src/Parley.Server/bin/Release/net10.0/Parley.Server.dll
 PORT=${BASE_PORT:-17500}
 # shellcheck source=bench/servers.sh
-source bench/servers.sh
+source bench/servers.sh  # builds, relaxes Parley's limits (PARLEY_RELAX), start_server
 
 for run in $(seq "$RUNS"); do
   for server in $SERVERS; do

@@ -8,7 +8,7 @@
 # Usage: bench/run.sh   (environment, defaults in brackets:)
 #   SERVERS ["parley ngircd inspircd"]  MEMBERS ["1000 100"]  SIZES ["100 400"]  RUNS [3]
 #   STEP_SECONDS [3: 1 s warm-up, 2 s measured]  STEPS [offered deliveries/s, see below]  OUT [bench/results/<UTC time>]
-#   CHART [docs/bench-broadcast.png]  PARLEY_RELAX (below)
+#   CHART [docs/bench-broadcast.png]  PARLEY_RELAX (bench/servers.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SERVERS=${SERVERS:-"parley ngircd inspircd"}
@@ -19,21 +19,9 @@ STEP_SECONDS=${STEP_SECONDS:-3}
 STEPS=${STEPS:-100000,250000,500000,750000,1000000,1500000,2000000,2500000,3000000,4000000,5000000}
 OUT=${OUT:-bench/results/$(date -u +%Y%m%dT%H%M%SZ)}
 CHART=${CHART:-docs/bench-broadcast.png}
-# Parley's per-connection limits (connections per address, default 16; the flood limiter, burst 5 then
-# 2 msg/s) relaxed the way bench/irc/*.conf.in relax the daemons'. The keys are ChatServerOptions'
-# properties (src/Parley.Server/ChatServerOptions.cs): keep them in step when options are renamed.
-PARLEY_RELAX=${PARLEY_RELAX:-"--Parley:MaxConnectionsPerAddress 1000000 --Parley:MaxConnections 1000000 --Parley:MessageBurst 1000000000 --Parley:MessagesPerSecond 1000000000 --Parley:RequestBurst 1000000000 --Parley:RequestsPerSecond 1000000000 --Parley:FloodDisconnectRefusals 1000000000"}
-
-ulimit -n "$(ulimit -Hn)"  # 1,000 members need more than the usual 1,024 descriptors
-mkdir -p "$OUT"
-dotnet build -c Release src/Parley.Server -v q -nologo >/dev/null
-dotnet build -c Release bench/Parley.Bench -v q -nologo >/dev/null
-BENCH=bench/Parley.Bench/bin/Release/net10.0/Parley.Bench.dll
-PARLEY=src/Parley.Server/bin/Release/net10.0/Parley.Server.dll
 PORT=${BASE_PORT:-17100}
-
 # shellcheck source=bench/servers.sh
-source bench/servers.sh
+source bench/servers.sh  # builds, relaxes Parley's limits (PARLEY_RELAX), start_server
 
 for members in $MEMBERS; do
   for size in $SIZES; do

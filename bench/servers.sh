@@ -1,5 +1,18 @@
-# Sourced by bench/run.sh and bench/run-idle.sh: start one server under test, pinned to core 0, fresh in
-# its own directory; wait for its port. Expects PARLEY (the server dll) and PARLEY_RELAX to be set.
+# Sourced by bench/run.sh and bench/run-idle.sh (after they set OUT): builds the server and the generator in
+# Release, sets BENCH and PARLEY, and defines start_server: one server under test, pinned to core 0, fresh
+# in its own directory; wait for its port.
+# Parley's per-connection limits (connections per address, default 16; the flood limiter, burst 5 then
+# 2 msg/s) relaxed the way bench/irc/*.conf.in relax the daemons'. The keys are ChatServerOptions'
+# properties (src/Parley.Server/ChatServerOptions.cs): keep them in step when options are renamed.
+PARLEY_RELAX=${PARLEY_RELAX:-"--Parley:MaxConnectionsPerAddress 1000000 --Parley:MaxConnections 1000000 --Parley:MessageBurst 1000000000 --Parley:MessagesPerSecond 1000000000 --Parley:RequestBurst 1000000000 --Parley:RequestsPerSecond 1000000000 --Parley:FloodDisconnectRefusals 1000000000"}
+
+ulimit -n "$(ulimit -Hn)"  # 1,000 members need more than the usual 1,024 descriptors
+mkdir -p "$OUT"
+dotnet build -c Release src/Parley.Server -v q -nologo >/dev/null
+dotnet build -c Release bench/Parley.Bench -v q -nologo >/dev/null
+BENCH=bench/Parley.Bench/bin/Release/net10.0/Parley.Bench.dll
+PARLEY=src/Parley.Server/bin/Release/net10.0/Parley.Server.dll
+
 start_server() { # $1 server, $2 port, $3 fresh directory; prints the pid
   local sed_args=(-e "s|@PORT@|$2|g" -e "s|@DIR@|$3|g")
   case $1 in
