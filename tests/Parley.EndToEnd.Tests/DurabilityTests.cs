@@ -88,6 +88,10 @@ public class DurabilityTests : IDisposable
                     for (var n = 0; ; n++)
                     {
                         await client.SendAsync("msg", $"{i}:{n}");
+
+                        // The server reads as fast as we write, so the send completes synchronously: without a
+                        // yield, 16 senders would hold the thread pool's few threads and the readers never run.
+                        await Task.Yield();
                     }
                 }
                 catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException or InvalidOperationException)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using Parley.Protocol;
 using Parley.Server.Sessions;
@@ -18,6 +19,7 @@ public sealed partial class Room
     // the fan-out never wait on a sender).
     private const int QueueCapacity = 8192;
     private const int MaxRun = 512;
+    private const int MaxRunWriteBytes = 64 * 1024;
 
     private readonly IMessageStore _store;
     private readonly ILogger _logger;
@@ -43,11 +45,12 @@ public sealed partial class Room
     public IReadOnlyList<ChatSession> Members => Volatile.Read(ref _members);
 
     /// <summary>
-    /// Stores a message, then delivers it to every member (the sender included), in order; returns once it
-    /// is delivered, so a session's later answers never overtake its message. Many senders' messages are
-    /// stored together meanwhile. False when the room no longer takes messages (the server is shutting down).
+    /// Queues a message to be stored and then delivered to every member (the sender included), in queue order.
+    /// Returns once it is queued (waiting only while the queue is full), with a task that completes once it is
+    /// delivered or refused; null when the room no longer takes messages (the server is shutting down). A
+    /// session's messages keep their order without waiting for each other, since they share this queue.
     /// </summary>
-    internal async ValueTask<bool> PublishAsync(ChatSession sender, NewMessage message, CancellationToken cancellationToken)
+    internal async ValueTask<Task?> EnqueuePublishAsync(ChatSession sender, NewMessage message, CancellationToken cancellationToken)
     {
         var item = new RoomWork.Publish(sender, message);
         while (await _work.Writer.WaitToWriteAsync(cancellationToken))
@@ -55,12 +58,11 @@ public sealed partial class Room
             if (_work.Writer.TryWrite(item))
             {
                 // Not cancelled with the connection: the message is on its way and will be delivered.
-                await item.Done.Task;
-                return true;
+                return item.Done.Task;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>Adds a member once everything queued before it is delivered; see <see cref="RoomWork.Join"/>.</summary>
@@ -154,10 +156,7 @@ public sealed partial class Room
         {
             // Once accepted, a message is stored and delivered even if its sender leaves meanwhile.
             var stored = await _store.AppendAsync(run.ConvertAll(p => p.Message), CancellationToken.None);
-            foreach (var message in stored)
-            {
-                Broadcast(PayloadWriter.ToLine(HistoryWriter.ToPayload(message)));
-            }
+            Deliver(stored);
 
             _counters.MessagesAccepted(stored.Count);
             foreach (var publish in run)
@@ -178,6 +177,52 @@ public sealed partial class Room
         finally
         {
             run.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Delivers stored messages to every member, in id order. A run of several has them all pending for every
+    /// member at once, which is a backlog (PROTOCOL.md): each member gets the run in as few writes as fit
+    /// <see cref="MaxRunWriteBytes"/>, and the bytes are serialised once for all of them.
+    /// </summary>
+    private void Deliver(IReadOnlyList<StoredMessage> stored)
+    {
+        if (stored.Count < ChatSession.BacklogThreshold)
+        {
+            foreach (var message in stored)
+            {
+                Broadcast(PayloadWriter.ToLine(HistoryWriter.ToPayload(message)));
+            }
+
+            return;
+        }
+
+        var lines = new ArrayBufferWriter<byte>(stored.Count * 160);
+        var chunkStart = 0;
+        var chunkCount = 0;
+        foreach (var message in stored)
+        {
+            var before = lines.WrittenCount;
+            PayloadWriter.Write(lines, HistoryWriter.ToPayload(message));
+            if (chunkCount > 0 && lines.WrittenCount - chunkStart > MaxRunWriteBytes)
+            {
+                BroadcastChunk(lines.WrittenMemory[chunkStart..before], chunkCount);
+                chunkStart = before;
+                chunkCount = 0;
+            }
+
+            chunkCount++;
+        }
+
+        BroadcastChunk(lines.WrittenMemory[chunkStart..], chunkCount);
+    }
+
+    private void BroadcastChunk(ReadOnlyMemory<byte> lines, int count)
+    {
+        var item = new OutboundItem(lines, Count: count);
+        foreach (var member in Volatile.Read(ref _members))
+        {
+            member.TryEnqueue(item);
         }
     }
 

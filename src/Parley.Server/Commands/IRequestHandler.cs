@@ -24,5 +24,12 @@ public interface IRequestHandler
     /// <summary>A Parley extension rather than one of the five base requests; advertised at login.</summary>
     bool IsExtension { get; }
 
+    /// <summary>
+    /// True when the handler's effects are ordered by a room's queue behind the session's earlier messages
+    /// (<c>msg</c>), so the session may read on before those are delivered. Every other request is handled
+    /// once the session's messages have reached it, so that no direct answer overtakes them.
+    /// </summary>
+    bool OrderedByRoom => false;
+
     ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken);
 }

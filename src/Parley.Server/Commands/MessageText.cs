@@ -10,21 +10,31 @@ internal static class MessageText
     /// <summary>True when <paramref name="text"/> may be sent; otherwise the session got the error.</summary>
     public static bool Check(ChatSession session, [NotNullWhen(true)] string? text, string usage)
     {
+        if (Problem(session, text, usage) is not { } problem)
+        {
+            return true;
+        }
+
+        session.SendError(problem.Code, problem.Text);
+        return false;
+    }
+
+    /// <summary>Why <paramref name="text"/> may not be sent (an error code and its text), or null when it may.</summary>
+    public static (string Code, string Text)? Problem(ChatSession session, string? text, string usage)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
-            session.SendError(ErrorCodes.EmptyMessage, $"Cannot send an empty message. Usage: {usage}");
-            return false;
+            return (ErrorCodes.EmptyMessage, $"Cannot send an empty message. Usage: {usage}");
         }
 
         // The limit is in characters (Unicode scalars): an emoji counts once, not as its two UTF-16 units.
         var limit = session.Server.Options.MaxMessageLength;
         if (text.Length > limit && CountCharacters(text) is var length && length > limit)
         {
-            session.SendError(ErrorCodes.MessageTooLong, $"Message too long: {length} characters; the limit is {limit}.");
-            return false;
+            return (ErrorCodes.MessageTooLong, $"Message too long: {length} characters; the limit is {limit}.");
         }
 
-        return true;
+        return null;
     }
 
     private static int CountCharacters(string text)

@@ -17,11 +17,17 @@ internal sealed class MsgHandler : IRequestHandler
 
     public bool IsExtension => false;
 
+    /// <summary>Messages are ordered by their room's queue, so the session need not wait for its earlier ones.</summary>
+    public bool OrderedByRoom => true;
+
     public async ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
     {
-        var text = request.Content;
-        if (!MessageText.Check(session, text, Usage))
+        var text = request.Content ?? string.Empty;
+        if (MessageText.Problem(session, text, Usage) is { } problem)
         {
+            // Answered directly, so after the session's earlier messages have reached it.
+            await session.WaitForDeliveriesAsync();
+            session.SendError(problem.Code, problem.Text);
             return;
         }
 
@@ -30,9 +36,14 @@ internal sealed class MsgHandler : IRequestHandler
             return; // logged out concurrently: nothing to deliver to
         }
 
-        if (!await room.PublishAsync(session, new NewMessage(room.Name, session.Username!, text, session.Server.Clock.GetUtcNow()), cancellationToken))
+        var delivery = await room.EnqueuePublishAsync(session, new NewMessage(room.Name, session.Username!, text, session.Server.Clock.GetUtcNow()), cancellationToken);
+        if (delivery is null)
         {
+            await session.WaitForDeliveriesAsync();
             session.SendError(ErrorCodes.ShuttingDown, "The server is shutting down; your message was not sent.");
+            return;
         }
+
+        session.TrackDelivery(delivery);
     }
 }

@@ -24,6 +24,9 @@ public sealed class RequestDispatcher
     /// <summary>The extension requests, advertised in the login info.</summary>
     public IReadOnlyList<string> Extensions { get; }
 
+    /// <summary>True for a request whose handler is <see cref="IRequestHandler.OrderedByRoom"/>.</summary>
+    public bool IsOrderedByRoom(string request) => _handlers.TryGetValue(request, out var handler) && handler.OrderedByRoom;
+
     public ValueTask DispatchAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
     {
         if (!_handlers.TryGetValue(request.Request, out var handler))

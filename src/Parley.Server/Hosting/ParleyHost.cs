@@ -33,12 +33,9 @@ public static class ParleyHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 3));
         builder.WebHost.UseSockets(socket =>
         {
+            // Each payload is its own send (sessions write to the socket directly, see OutboundSink), so
+            // Nagle must not hold one back waiting to merge it with the next.
             socket.NoDelay = true;
-
-            // With a tiny write buffer, a flush completes only once the socket has taken the bytes, so a
-            // session's writer puts each payload in its own send while the client keeps up, and batches
-            // only what queued up meanwhile (PROTOCOL.md: never two payloads in one write unless backlogged).
-            socket.MaxWriteBufferSize = 2;
         });
 
         ListenOptions? endpoint = null;

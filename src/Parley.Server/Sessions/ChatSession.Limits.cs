@@ -19,13 +19,11 @@ public sealed partial class ChatSession : IAsyncDisposable
     /// may run. Otherwise the client got <c>rate_limited</c>, or was closed for flooding and
     /// <see cref="_closeRequested"/> is set.
     /// </summary>
-    private bool Admit(string? request)
-    {
-        if (_flood.TryAdmit(request ?? string.Empty))
-        {
-            return true;
-        }
+    private bool Admit(string? request) => _flood.TryAdmit(request ?? string.Empty) || Refuse();
 
+    /// <summary>Answers a request flood control did not admit; always false.</summary>
+    private bool Refuse()
+    {
         _server.Counters.RequestRateLimited();
         if (!_flood.RecordRefusal())
         {

@@ -25,7 +25,7 @@ public sealed partial class ChatSession
         _server = server;
         _dispatcher = dispatcher;
         _logger = logger;
-        _outbound = CreateOutboundQueue(server.Options.OutboundQueueLimit);
+        _sink = OutboundSink.For(connection);
         _flood = new FloodControl(server.Options, server.Clock);
     }
 
@@ -66,7 +66,6 @@ public sealed partial class ChatSession
     /// <summary>Runs the connection until the client leaves, is closed, or the server shuts down.</summary>
     internal async Task RunAsync(CancellationToken cancellationToken)
     {
-        var writer = WriteLoopAsync();
         StartLoginDeadline();
         try
         {
@@ -79,7 +78,7 @@ public sealed partial class ChatSession
         catch (Exception ex)
         {
             ServerLog.UnexpectedError(_logger, ConnectionId, ex);
-            _outbound.Writer.TryComplete();
+            CompleteOutput();
             _connection.Abort();
         }
         finally
@@ -87,16 +86,19 @@ public sealed partial class ChatSession
             _closeRequested = true;
             StopLoginDeadline();
             _server.Disconnect(this, "disconnected");
-            _outbound.Writer.TryComplete();
+            CompleteOutput();
         }
 
         // Let the writer deliver what is queued (a goodbye, a last error); a client that does not read gets
         // a bounded grace period, then the connection is aborted.
-        if (await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(_server.Options.ShutdownGraceSeconds), _server.Clock, CancellationToken.None)) != writer)
+        var drained = _outputDrained.Task;
+        if (await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(_server.Options.ShutdownGraceSeconds), _server.Clock, CancellationToken.None)) != drained)
         {
             _connection.Abort();
-            await writer;
+            await drained;
         }
+
+        CloseSink();
     }
 
     private async Task ReadLoopAsync(PipeReader input, CancellationToken cancellationToken)
@@ -135,12 +137,14 @@ public sealed partial class ChatSession
         switch (frame.Kind)
         {
             case JsonFrameKind.TooLarge:
+                await WaitForDeliveriesAsync();
                 _server.Counters.ProtocolError();
                 ServerLog.ProtocolViolation(_logger, ConnectionId, ErrorCodes.TooLarge);
                 CloseWith(Notices.Error(_server.Clock, ErrorCodes.TooLarge,
                     $"Payload too large: the limit is {_server.Options.MaxFrameBytes} bytes. Closing the connection."));
                 return false;
             case JsonFrameKind.Invalid:
+                await WaitForDeliveriesAsync();
                 if (!Admit(null))
                 {
                     return !_closeRequested;
@@ -152,6 +156,22 @@ public sealed partial class ChatSession
         }
 
         var decoded = RequestDecoder.TryDecode(frame.Payload, out var request, out var error);
+        if (decoded && _dispatcher.IsOrderedByRoom(request.Request))
+        {
+            // A chat message queues behind this session's earlier ones without waiting for them.
+            if (!_flood.TryAdmit(request.Request))
+            {
+                await WaitForDeliveriesAsync();
+                Refuse();
+                return !_closeRequested;
+            }
+
+            await _dispatcher.DispatchAsync(this, request, cancellationToken);
+            return true;
+        }
+
+        // Anything else is answered directly: only once this session's messages have reached it.
+        await WaitForDeliveriesAsync();
         if (!Admit(decoded ? request.Request : null))
         {
             return !_closeRequested;
@@ -167,6 +187,16 @@ public sealed partial class ChatSession
         await _dispatcher.DispatchAsync(this, request, cancellationToken);
         return true;
     }
+
+    /// <summary>The delivery of this session's latest message (the room delivers in queue order).</summary>
+    private Task? _lastDelivery;
+
+    /// <summary>Remembers a queued message's delivery; the read loop waits for it before answering anything else.</summary>
+    internal void TrackDelivery(Task delivery) => _lastDelivery = delivery;
+
+    /// <summary>Completes once every message this session queued has been delivered (or refused).</summary>
+    internal ValueTask WaitForDeliveriesAsync()
+        => _lastDelivery is { IsCompleted: false } delivery ? new ValueTask(delivery) : ValueTask.CompletedTask;
 
     /// <summary>Sends an error response; the connection stays open.</summary>
     public void SendError(string code, string text)
@@ -185,7 +215,6 @@ public sealed partial class ChatSession
     {
         _closeRequested = true;
         EnqueueLast(new OutboundItem(PayloadWriter.ToLine(notice), CloseAfter: true));
-        _outbound.Writer.TryComplete();
         _connection.Transport.Input.CancelPendingRead();
     }
 }
