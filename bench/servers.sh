@@ -22,7 +22,13 @@ start_server() { # $1 server, $2 port, $3 fresh directory; prints the pid
       ;;
     ngircd)
       sed "${sed_args[@]}" bench/irc/ngircd.conf.in >"$3/ngircd.conf"
-      taskset -c 0 ngircd --nodaemon --config "$3/ngircd.conf" >"$3/server.log" 2>&1 &
+      # ngircd listens with a backlog of 10 (listen(sock, 10) in its conn.c, no setting for it). 50 logins in
+      # flight overflowed it: the kernel dropped SYNs (retried after 1 s, then 3 s: slow logins) and
+      # answered some handshakes with SYN cookies that then failed, i.e. with a reset (the idle workload's
+      # "connection reset by peer"). ngircd also takes its listening socket from systemd (socket activation):
+      # systemd-socket-activate opens it with the system's backlog (net.core.somaxconn; InspIRCd's config
+      # asks for 4096, Kestrel uses 512) and execs ngircd, same pid, at the first connection (wait_port's).
+      taskset -c 0 systemd-socket-activate -l "127.0.0.1:$2" ngircd --nodaemon --config "$3/ngircd.conf" >"$3/server.log" 2>&1 &
       ;;
     inspircd)
       sed "${sed_args[@]}" bench/irc/inspircd.conf.in >"$3/inspircd.conf"
