@@ -1,6 +1,7 @@
-# Sourced by bench/run.sh and bench/run-idle.sh (after they set OUT): builds the server and the generator in
-# Release, sets BENCH and PARLEY, and defines start_server: one server under test, pinned to core 0, fresh
-# in its own directory; wait for its port.
+# Sourced by the bench/run*.sh scripts (after they set OUT): builds the server and the generator in Release,
+# sets BENCH and PARLEY, and defines start_server (one server under test, pinned to core 0, fresh in its own
+# directory), wait_port, with_server (a command against a fresh server, stopped afterwards) and generator (the
+# load generator pinned to core 1).
 # Parley's per-connection limits (connections per address, default 16; the flood limiter, burst 5 then
 # 2 msg/s) relaxed the way bench/irc/*.conf.in relax the daemons'. The keys are ChatServerOptions'
 # properties (src/Parley.Server/ChatServerOptions.cs): keep them in step when options are renamed.
@@ -47,3 +48,33 @@ wait_port() { # $1 port
   return 1
 }
 
+# with_server SERVER PORT COMMAND...: runs COMMAND against a fresh SERVER on PORT, with SERVER_PID, PROTOCOL
+# (parley or irc) and OPER (the generator's --irc-oper arguments, for publishers) set, then stops the server
+# and removes its directory. A failed COMMAND is reported, not
+# fatal: the other servers and runs go on.
+with_server() {
+  local server=$1 port=$2 dir
+  shift 2
+  dir=$(mktemp -d "/tmp/parley-bench-$server-XXXX")
+  SERVER_PID=$(start_server "$server" "$port" "$dir")
+  wait_port "$port"
+  sleep 1 # let it finish starting (ngircd is exec'd only at wait_port's connection)
+  PROTOCOL=irc
+  [[ $server == parley ]] && PROTOCOL=parley
+  # ngircd caps the commands it handles per read for a user unless the user is an operator with mode +F.
+  OPER=()
+  [[ $server == ngircd ]] && OPER=(--irc-oper bench:benchpass)
+  echo "== $server on port $port (pid $SERVER_PID): $*"
+  "$@" || echo "run failed: $server: $*" >&2
+  kill "$SERVER_PID" 2>/dev/null || true
+  # Not this shell's child (started in $(...)), so no wait: poll until it is gone, so it cannot share core 0
+  # with the next server.
+  for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+  rm -rf "$dir"
+}
+
+# Socket continuations run on the epoll thread: the generator has one core, and with 1,000 members a hop
+# through the thread pool per read made the generator, not the server, the bottleneck.
+generator() {
+  DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 taskset -c 1 dotnet "$BENCH" "$@"
+}
