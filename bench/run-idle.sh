@@ -11,21 +11,16 @@ RUNS=${RUNS:-3}
 OUT=${OUT:-bench/results/idle-$(date -u +%Y%m%dT%H%M%SZ)}
 PORT=${BASE_PORT:-17500}
 # shellcheck source=bench/servers.sh
-source bench/servers.sh  # builds, relaxes Parley's limits (PARLEY_RELAX), start_server
+source bench/servers.sh # builds, relaxes Parley's limits (PARLEY_RELAX), start_server, with_server, generator
+
+idle() { # $1 server, $2 run
+  generator idle --server "$1" --protocol "$PROTOCOL" --port "$PORT" --connections "$CONNECTIONS" \
+    --server-pid "$SERVER_PID" --out "$OUT/$1-$2.json"
+}
 
 for run in $(seq "$RUNS"); do
   for server in $SERVERS; do
     PORT=$((PORT + 1))
-    dir=$(mktemp -d "/tmp/parley-bench-$server-XXXX")
-    pid=$(start_server "$server" "$PORT" "$dir")
-    wait_port "$PORT"
-    sleep 1
-    protocol=irc
-    [[ $server == parley ]] && protocol=parley
-    DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 taskset -c 1 dotnet "$BENCH" idle --server "$server" --protocol "$protocol" \
-      --port "$PORT" --connections "$CONNECTIONS" --server-pid "$pid" --out "$OUT/$server-$run.json" || echo "run failed: $server" >&2
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    rm -rf "$dir"
+    with_server "$server" "$PORT" idle "$server" "$run"
   done
 done

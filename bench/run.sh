@@ -21,7 +21,12 @@ OUT=${OUT:-bench/results/$(date -u +%Y%m%dT%H%M%SZ)}
 CHART=${CHART:-docs/bench-broadcast.png}
 PORT=${BASE_PORT:-17100}
 # shellcheck source=bench/servers.sh
-source bench/servers.sh  # builds, relaxes Parley's limits (PARLEY_RELAX), start_server
+source bench/servers.sh # builds, relaxes Parley's limits (PARLEY_RELAX), start_server, with_server, generator
+
+broadcast() { # $1 server, $2 members, $3 text bytes, $4 run
+  generator broadcast --server "$1" --protocol "$PROTOCOL" --port "$PORT" --members "$2" --text-bytes "$3" \
+    --steps "$STEPS" --step-seconds "$STEP_SECONDS" --server-pid "$SERVER_PID" "${OPER[@]}" --out "$OUT/$1-$2-$3-$4.json"
+}
 
 for members in $MEMBERS; do
   for size in $SIZES; do
@@ -29,22 +34,7 @@ for members in $MEMBERS; do
       # Servers interleaved within a run, so a noisy minute on the shared machine hits all of them.
       for server in $SERVERS; do
         PORT=$((PORT + 1))
-        dir=$(mktemp -d "/tmp/parley-bench-$server-XXXX")
-        pid=$(start_server "$server" "$PORT" "$dir")
-        wait_port "$PORT"
-        oper=()
-        [[ $server == ngircd ]] && oper=(--irc-oper bench:benchpass)
-        protocol=irc
-        [[ $server == parley ]] && protocol=parley
-        echo "== $server, $members members, $size bytes, run $run (port $PORT, pid $pid)"
-        # Socket continuations run on the epoll thread: the generator has one core, and with 1,000 members a
-        # hop through the thread pool per read made the generator, not the server, the bottleneck.
-        DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 taskset -c 1 dotnet "$BENCH" broadcast --server "$server" --protocol "$protocol" --port "$PORT" \
-          --members "$members" --text-bytes "$size" --steps "$STEPS" --step-seconds "$STEP_SECONDS" \
-          --server-pid "$pid" "${oper[@]}" --out "$OUT/$server-$members-$size-$run.json" || echo "run failed: $server" >&2
-        kill "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-        rm -rf "$dir"
+        with_server "$server" "$PORT" broadcast "$server" "$members" "$size" "$run"
       done
     done
   done

@@ -7,6 +7,8 @@ if [[ $(id -u) -ne 0 ]]; then echo "setup-irc.sh: run as root" >&2; exit 1; fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends ngircd inspircd
+# bench/servers.sh hands ngircd its listening socket through systemd-socket-activate (see there why).
+command -v systemd-socket-activate >/dev/null || apt-get install -y --no-install-recommends systemd
 # The packages start a daemon on 6667; the bench wants nothing listening but what it starts.
 for service in ngircd inspircd; do
   if command -v systemctl >/dev/null && systemctl is-active --quiet "$service" 2>/dev/null; then

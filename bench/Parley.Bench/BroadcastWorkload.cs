@@ -53,7 +53,7 @@ internal static class BroadcastWorkload
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var readers = members.Select(m => m.RunAsync(stop.Token)).ToArray();
         var publishers = Enumerable.Range(0, options.Publishers)
-            .Select(p => new Publisher(members[p], options.Dialect, p, options.TextBytes)).ToArray();
+            .Select(p => new Publisher(members[p], options.Dialect.PublishFrame, p, options.TextBytes)).ToArray();
         var sending = publishers.Select(p => p.RunAsync(stop.Token)).ToArray();
 
         // Let the join notices drain before the first step.

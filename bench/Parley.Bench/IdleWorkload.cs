@@ -21,6 +21,8 @@ internal static class IdleWorkload
         var latency = new LatencyRecorder();
         var baseline = RssKiB(serverPid);
         var members = new Member[connections];
+        var readers = new Task[connections];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timer = Stopwatch.StartNew();
         using (var gate = new SemaphoreSlim(ConnectConcurrency))
         {
@@ -30,6 +32,9 @@ internal static class IdleWorkload
                 try
                 {
                     members[i] = await Member.ConnectAsync(endPoint, dialect, latency, i, -1, cancellationToken);
+                    // Read from the start: a member that is deaf until the last login would not answer the
+                    // daemons' PINGs, and a long login phase would get it dropped.
+                    readers[i] = members[i].RunAsync(stop.Token);
                 }
                 finally
                 {
@@ -39,8 +44,6 @@ internal static class IdleWorkload
         }
 
         var connectSeconds = timer.Elapsed.TotalSeconds;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var readers = members.Select(m => m.RunAsync(stop.Token)).ToArray();
         // Let the server settle (history sends, buffers returned) before reading its memory.
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         var loaded = RssKiB(serverPid);

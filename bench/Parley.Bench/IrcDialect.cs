@@ -3,8 +3,8 @@ using System.Text;
 namespace Parley.Bench;
 
 /// <summary>
-/// IRC (RFC 2812) as ngircd and InspIRCd speak it: NICK/USER, wait for 001, JOIN #bench, wait for the end
-/// of NAMES (366). Publishers may become operators first (<c>--irc-oper name:password</c>) to set ngircd's
+/// IRC (RFC 2812) as ngircd and InspIRCd speak it: NICK/USER, wait for 001 (registered), JOIN #bench, wait
+/// for the end of NAMES (366). Publishers may become operators first (<c>--irc-oper name:password</c>) to set ngircd's
 /// user mode +F, its only switch for the per-read command cap ("relaxed flood protection").
 /// </summary>
 internal sealed class IrcDialect(string? oper) : Dialect
@@ -27,11 +27,6 @@ internal sealed class IrcDialect(string? oper) : Dialect
             throw new InvalidOperationException($"{name}: {Encoding.UTF8.GetString(line)}");
         }
 
-        if (Numeric(line, "001"u8) && !JoinRoom)
-        {
-            return true;
-        }
-
         if (Numeric(line, "001"u8))
         {
             var text = new StringBuilder();
@@ -41,8 +36,14 @@ internal sealed class IrcDialect(string? oper) : Dialect
                 text.Append($"OPER {parts[0]} {parts[1]}\r\nMODE {name} +F\r\n");
             }
 
-            reply = Encoding.ASCII.GetBytes(text.Append("JOIN #bench\r\n").ToString());
-            return false;
+            if (Goal == LoginGoal.InRoom)
+            {
+                text.Append("JOIN #bench\r\n");
+            }
+
+            reply = Encoding.ASCII.GetBytes(text.ToString());
+            // Registered: done at 001 (what follows it, OPER and MODE included, is handled in order by the server).
+            return Goal != LoginGoal.InRoom;
         }
 
         return Numeric(line, "366"u8);
@@ -73,6 +74,10 @@ internal sealed class IrcDialect(string? oper) : Dialect
     }
 
     public override (byte[] Prefix, byte[] Suffix) PublishFrame { get; } = ("PRIVMSG #bench :"u8.ToArray(), "\r\n"u8.ToArray());
+
+    public override (byte[] Prefix, byte[] Suffix) DirectFrame(string to) => (Encoding.ASCII.GetBytes($"PRIVMSG {to} :"), "\r\n"u8.ToArray());
+
+    public override byte[] Goodbye { get; } = "QUIT :bench\r\n"u8.ToArray();
 
     // ":server 001 nick :Welcome": the numeric is the second word.
     private static bool Numeric(ReadOnlySpan<byte> line, ReadOnlySpan<byte> code)

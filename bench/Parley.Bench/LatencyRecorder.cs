@@ -36,4 +36,11 @@ internal sealed class LatencyRecorder
     }
 
     public static HistogramBase NewHistogram() => new LongHistogram(HighestMicros, 3);
+
+    /// <summary>p50, p99, p99.9 and the maximum of a histogram of microseconds, in milliseconds.</summary>
+    public static (double P50, double P99, double P999, double Max) Milliseconds(HistogramBase histogram) =>
+        (histogram.GetValueAtPercentile(50) / 1000.0,
+            histogram.GetValueAtPercentile(99) / 1000.0,
+            histogram.GetValueAtPercentile(99.9) / 1000.0,
+            histogram.GetMaxValue() / 1000.0);
 }

@@ -46,12 +46,31 @@ internal sealed class Member : IAsyncDisposable
     public static async Task<Member> ConnectAsync(
         IPEndPoint server, Dialect dialect, LatencyRecorder latency, int index, int publisherIndex, CancellationToken cancellationToken)
     {
+        // NoDelay: each request leaves at once (the daemons leave Nagle on for what they send; that is theirs).
         var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(server, cancellationToken);
+        try
+        {
+            await socket.ConnectAsync(server, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
         var member = new Member(socket, dialect, latency, index, $"u{index}") { PublisherIndex = publisherIndex };
-        await socket.SendAsync(dialect.Hello(member.Name), cancellationToken);
-        await member.HandshakeAsync(cancellationToken);
-        return member;
+        try
+        {
+            await socket.SendAsync(dialect.Hello(member.Name), cancellationToken);
+            await member.HandshakeAsync(cancellationToken);
+            return member;
+        }
+        catch
+        {
+            // A failed login is counted by the caller (the login workload goes on); do not leak its socket.
+            await member.DisposeAsync();
+            throw;
+        }
     }
 
     private async Task HandshakeAsync(CancellationToken cancellationToken)

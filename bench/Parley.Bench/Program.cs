@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Parley.Bench;
 
 // Usage:
@@ -8,68 +9,109 @@ using Parley.Bench;
 //                [--publishers 4] [--text-bytes 100] [--steps 100000,250000,...] [--step-seconds 5]
 //                [--warmup-seconds 1] [--server-pid PID] [--irc-oper name:password] [--out result.json]
 //   Parley.Bench idle --server NAME --protocol parley|irc --port P --server-pid PID [--connections 10000] [--out f.json]
-//   Parley.Bench summarize --out summary.json [--chart docs/broadcast.png] result1.json result2.json ...
-// Steps are offered deliveries per second (messages/s x (members - 1)).
-if (args.Length == 0 || args[0] is not ("broadcast" or "summarize" or "idle"))
+//   Parley.Bench logins --server NAME --protocol parley|irc --port P --mode room|registrations|accounts
+//                [--clients 1000] [--concurrency 50] [--server-pid PID] [--out f.json]
+//   Parley.Bench latency --server NAME --protocol parley|irc --port P [--rates 100,1000,10000] [--step-seconds 5]
+//                [--text-bytes 100] [--server-pid PID] [--irc-oper name:password] [--out f.json]
+//   Parley.Bench summarize [--workload broadcast|logins|latency] --out summary.json [--chart docs/broadcast.png] result1.json ...
+// Broadcast steps are offered deliveries per second (messages/s x (members - 1)); latency rates are messages per second.
+if (args.Length == 0 || args[0] is not ("broadcast" or "summarize" or "idle" or "logins" or "latency"))
 {
-    Console.Error.WriteLine("usage: Parley.Bench broadcast|summarize|idle [options] (see bench/run.sh, bench/run-idle.sh)");
+    Console.Error.WriteLine("usage: Parley.Bench broadcast|idle|logins|latency|summarize [options] (see bench/run*.sh)");
     return 2;
 }
 
 if (args[0] == "summarize")
 {
     var files = args.Where((a, i) => i > 0 && a.EndsWith(".json", StringComparison.Ordinal) && args[i - 1] != "--out").ToList();
-    Summary.Write(files, Option("--out", "summary.json"), OptionOrNull("--chart"));
-    return 0;
-}
-
-var protocol = Option("--protocol", "parley");
-if (args[0] == "idle")
-{
-    var idle = await IdleWorkload.RunAsync(
-        Option("--server", protocol),
-        Dialect.Create(protocol, null, joinRoom: false),
-        new IPEndPoint(IPAddress.Parse(Option("--host", "127.0.0.1")), Int("--port", 0)),
-        Int("--connections", 10_000),
-        Int("--server-pid", 0),
-        CancellationToken.None);
-    if (OptionOrNull("--out") is { } idleOutput)
+    var summaryOutput = Option("--out", "summary.json");
+    switch (Option("--workload", "broadcast"))
     {
-        await File.WriteAllTextAsync(idleOutput, JsonSerializer.Serialize(idle, BenchJsonContext.Default.IdleResult));
+        case "logins":
+            LoginSummary.Write(files, summaryOutput);
+            break;
+        case "latency":
+            LatencySummary.Write(files, summaryOutput);
+            break;
+        default:
+            Summary.Write(files, summaryOutput, OptionOrNull("--chart"));
+            break;
     }
 
     return 0;
 }
 
-var options = new BroadcastOptions(
-    Option("--server", protocol),
-    Dialect.Create(protocol, OptionOrNull("--irc-oper")),
-    new IPEndPoint(IPAddress.Parse(Option("--host", "127.0.0.1")), Int("--port", 0)),
-    Int("--members", 1000),
-    Int("--publishers", 4),
-    Int("--text-bytes", 100),
-    Option("--steps", "100000,250000,500000,750000,1000000,1250000,1500000,2000000,2500000,3000000,4000000,5000000")
-        .Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList(),
-    double.Parse(Option("--step-seconds", "5"), CultureInfo.InvariantCulture),
-    double.Parse(Option("--warmup-seconds", "1"), CultureInfo.InvariantCulture),
-    OptionOrNull("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
-
+var protocol = Option("--protocol", "parley");
+var server = Option("--server", protocol);
+var endPoint = new IPEndPoint(IPAddress.Parse(Option("--host", "127.0.0.1")), Int("--port", 0));
+int? serverPid = OptionOrNull("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     cancel.Cancel();
 };
+
+switch (args[0])
+{
+    case "idle":
+        await SaveAsync(
+            await IdleWorkload.RunAsync(
+                server, Dialect.Create(protocol, null, LoginGoal.Registered), endPoint, Int("--connections", 10_000), serverPid ?? 0, cancel.Token),
+            BenchJsonContext.Default.IdleResult);
+        return 0;
+    case "logins":
+        var mode = Option("--mode", "room");
+        var goal = mode switch
+        {
+            "room" => LoginGoal.InRoom,
+            "registrations" => LoginGoal.Registered,
+            "accounts" => LoginGoal.Account,
+            _ => throw new ArgumentException($"unknown mode '{mode}' (room, registrations or accounts)"),
+        };
+        var logins = new LoginOptions(
+            server, mode, Dialect.Create(protocol, null, goal), endPoint, Int("--clients", 1000), Int("--concurrency", 50), serverPid);
+        await SaveAsync(await LoginWorkload.RunAsync(logins, cancel.Token), BenchJsonContext.Default.LoginResult);
+        return 0;
+    case "latency":
+        var latency = new LatencyOptions(
+            server,
+            Dialect.Create(protocol, OptionOrNull("--irc-oper"), LoginGoal.Registered),
+            endPoint,
+            Doubles("--rates", "100,1000,10000"),
+            Double("--step-seconds", 5),
+            Int("--text-bytes", 100),
+            serverPid);
+        await SaveAsync(await LatencyWorkload.RunAsync(latency, cancel.Token), BenchJsonContext.Default.LatencyResult);
+        return 0;
+}
+
+var options = new BroadcastOptions(
+    server,
+    Dialect.Create(protocol, OptionOrNull("--irc-oper")),
+    endPoint,
+    Int("--members", 1000),
+    Int("--publishers", 4),
+    Int("--text-bytes", 100),
+    Doubles("--steps", "100000,250000,500000,750000,1000000,1250000,1500000,2000000,2500000,3000000,4000000,5000000"),
+    Double("--step-seconds", 5),
+    Double("--warmup-seconds", 1),
+    serverPid);
+
 var result = await BroadcastWorkload.RunAsync(options, cancel.Token);
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"{result.Server}: max {result.MaxDeliveriesPerSecond:N0} deliveries/s; with p99 <= 50 ms {result.MaxDeliveriesPerSecondP99Under50Ms:N0}/s; CPU at 100k/s {result.CpuPercentAt100k:F0}%; stop: {result.StopReason}"));
-if (OptionOrNull("--out") is { } output)
-{
-    await File.WriteAllTextAsync(output, JsonSerializer.Serialize(result, BenchJsonContext.Default.RunResult));
-}
-
+await SaveAsync(result, BenchJsonContext.Default.RunResult);
 return 0;
+
+async Task SaveAsync<T>(T runResult, JsonTypeInfo<T> type)
+{
+    if (OptionOrNull("--out") is { } output)
+    {
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(runResult, type));
+    }
+}
 
 string Option(string name, string fallback) => OptionOrNull(name) ?? fallback;
 
@@ -80,3 +122,9 @@ string? OptionOrNull(string name)
 }
 
 int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+double Double(string name, double fallback) =>
+    double.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+List<double> Doubles(string name, string fallback) =>
+    Option(name, fallback).Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();

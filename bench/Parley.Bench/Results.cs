@@ -40,4 +40,8 @@ internal sealed record SummaryRow(
 [JsonSerializable(typeof(RunResult))]
 [JsonSerializable(typeof(List<SummaryRow>))]
 [JsonSerializable(typeof(IdleResult))]
+[JsonSerializable(typeof(LoginResult))]
+[JsonSerializable(typeof(List<LoginSummaryRow>))]
+[JsonSerializable(typeof(LatencyResult))]
+[JsonSerializable(typeof(List<LatencySummaryRow>))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

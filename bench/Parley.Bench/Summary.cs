@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace Parley.Bench;
 
 /// <summary>Medians over runs of the same server and configuration, as JSON, a Markdown table and a chart.</summary>
@@ -8,7 +5,7 @@ internal static class Summary
 {
     public static void Write(IReadOnlyList<string> files, string output, string? chart)
     {
-        var runs = files.Select(f => JsonSerializer.Deserialize(File.ReadAllText(f), BenchJsonContext.Default.RunResult)!).ToList();
+        var runs = SummaryTable.Load(files, BenchJsonContext.Default.RunResult);
         var rows = runs
             .GroupBy(r => (r.Server, r.Members, r.TextBytes))
             .Select(g => new SummaryRow(
@@ -16,24 +13,27 @@ internal static class Summary
                 g.Key.Members,
                 g.Key.TextBytes,
                 g.Count(),
-                Median(g.Select(r => r.MaxDeliveriesPerSecond)),
-                Median(g.Select(r => r.MaxDeliveriesPerSecondP99Under50Ms)),
-                g.All(r => r.CpuPercentAt100k is not null) ? Median(g.Select(r => r.CpuPercentAt100k!.Value)) : null))
+                SummaryTable.Median(g.Select(r => r.MaxDeliveriesPerSecond)),
+                SummaryTable.Median(g.Select(r => r.MaxDeliveriesPerSecondP99Under50Ms)),
+                g.All(r => r.CpuPercentAt100k is not null) ? SummaryTable.Median(g.Select(r => r.CpuPercentAt100k!.Value)) : null))
             .OrderByDescending(r => r.Members).ThenBy(r => r.TextBytes).ThenBy(r => r.Server, StringComparer.Ordinal)
             .ToList();
-        File.WriteAllText(output, JsonSerializer.Serialize(rows, BenchJsonContext.Default.ListSummaryRow));
+        SummaryTable.Save(output, rows, BenchJsonContext.Default.ListSummaryRow);
 
-        Console.WriteLine("| members | text bytes | server | runs | max deliveries/s | max with p99 ≤ 50 ms | CPU % at 100k/s | ratio at p99 ≤ 50 ms vs better daemon |");
-        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|");
-        foreach (var row in rows)
-        {
-            var daemons = rows.Where(r => r.Members == row.Members && r.TextBytes == row.TextBytes && r.Server != "parley").ToList();
-            var best = daemons.Select(r => r.MaxDeliveriesPerSecondP99Under50Ms).DefaultIfEmpty(0).Max();
-            var ratio = row.Server == "parley" && best > 0 ? (row.MaxDeliveriesPerSecondP99Under50Ms / best).ToString("F2", CultureInfo.InvariantCulture) + "x" : "";
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"| {row.Members:N0} | {row.TextBytes} | {row.Server} | {row.Runs} | {row.MaxDeliveriesPerSecond:N0} | {row.MaxDeliveriesPerSecondP99Under50Ms:N0} | {row.CpuPercentAt100k:F0} | {ratio} |"));
-        }
+        SummaryTable.Print(
+            ["members", "text bytes", "<server", "runs", "max deliveries/s", "max with p99 ≤ 50 ms", "CPU % at 100k/s", "ratio at p99 ≤ 50 ms vs better daemon"],
+            rows.Select(row =>
+            {
+                var daemons = rows.Where(r => r.Members == row.Members && r.TextBytes == row.TextBytes && r.Server != "parley").ToList();
+                var best = daemons.Select(r => r.MaxDeliveriesPerSecondP99Under50Ms).DefaultIfEmpty(0).Max();
+                var ratio = row.Server == "parley" && best > 0 ? SummaryTable.Text($"{row.MaxDeliveriesPerSecondP99Under50Ms / best:F2}x") : "";
+                return (IReadOnlyList<string>)
+                [
+                    SummaryTable.Text($"{row.Members:N0}"), SummaryTable.Text($"{row.TextBytes}"), row.Server, SummaryTable.Text($"{row.Runs}"),
+                    SummaryTable.Text($"{row.MaxDeliveriesPerSecond:N0}"), SummaryTable.Text($"{row.MaxDeliveriesPerSecondP99Under50Ms:N0}"),
+                    SummaryTable.Text($"{row.CpuPercentAt100k:F0}"), ratio,
+                ];
+            }));
 
         if (chart is not null)
         {
@@ -80,11 +80,5 @@ internal static class Summary
         plot.Title("Room broadcast, each server on one core (medians)");
         plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         plot.SavePng(path, 1000, 520);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 }
