@@ -77,6 +77,15 @@ internal static class Migrations
             detail TEXT
         );
         """,
+
+        // 3: one row the writer rewrites while writes fail (a full disk), to notice when they work again
+        // without waiting for a user's write (SqliteChatStore.RunWriterAsync). It holds nothing else.
+        """
+        CREATE TABLE write_probe (
+            id        INTEGER PRIMARY KEY CHECK (id = 1),
+            probed_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Scripts.Length;

@@ -1,11 +1,35 @@
+using System.Threading.Channels;
+
 namespace Parley.Storage.Sqlite;
 
 public sealed partial class SqliteChatStore
 {
+    /// <summary>What a batch showed of the storage: the writer probes while the last evidence was a fault.</summary>
+    private enum BatchOutcome
+    {
+        /// <summary>Committed, but it changed nothing (or failed for a reason of its own): no news of the storage.</summary>
+        NoEvidence,
+
+        /// <summary>Committed with changes: the storage took them.</summary>
+        Written,
+
+        /// <summary>A storage fault (<see cref="StoreUnavailableException"/>).</summary>
+        Fault,
+    }
+
+    private enum Wake
+    {
+        Work,
+        Probe,
+        Closed,
+    }
+
     /// <summary>
     /// The group commit. While one transaction commits, callers keep queueing; the next round takes all of
     /// them (up to the cap) into one transaction. No timer: under light load a message commits at once, under
-    /// heavy load batches grow by themselves.
+    /// heavy load batches grow by themselves. After a storage fault (a full disk) every new batch is a fresh
+    /// try, and while nothing is queued the writer probes every <see cref="SqliteStoreOptions.ProbeInterval"/>,
+    /// so the observer hears of the recovery even when nobody writes.
     /// </summary>
     private async Task RunWriterAsync(SqliteWriter writer)
     {
@@ -13,8 +37,14 @@ public sealed partial class SqliteChatStore
         {
             var reader = _queue.Reader;
             var batch = new List<WriteWork>();
-            while (await reader.WaitToReadAsync())
+            var failing = false;
+            while (await WaitAsync(reader, failing) is var wake && wake != Wake.Closed)
             {
+                if (wake == Wake.Probe)
+                {
+                    batch.Add(new ProbeWork());
+                }
+
                 var messages = 0;
                 while (batch.Count < _options.MaxBatchMessages && reader.TryPeek(out var next)
                     && (batch.Count == 0 || messages + next.MessageCount <= _options.MaxBatchMessages))
@@ -32,10 +62,34 @@ public sealed partial class SqliteChatStore
 
                 if (batch.Count > 0)
                 {
-                    CommitBatch(writer, batch);
+                    failing = CommitBatch(writer, batch) switch
+                    {
+                        BatchOutcome.Fault => true,
+                        BatchOutcome.Written => false,
+                        _ => failing,
+                    };
                     batch.Clear();
                 }
             }
+        }
+    }
+
+    /// <summary>Waits for work; while <paramref name="failing"/>, for at most the probe interval.</summary>
+    private async ValueTask<Wake> WaitAsync(ChannelReader<WriteWork> reader, bool failing)
+    {
+        if (!failing)
+        {
+            return await reader.WaitToReadAsync() ? Wake.Work : Wake.Closed;
+        }
+
+        using var probeDue = new CancellationTokenSource(_options.ProbeInterval);
+        try
+        {
+            return await reader.WaitToReadAsync(probeDue.Token) ? Wake.Work : Wake.Closed;
+        }
+        catch (OperationCanceledException)
+        {
+            return Wake.Probe;
         }
     }
 
@@ -44,10 +98,14 @@ public sealed partial class SqliteChatStore
     /// caller's failed statement undoes only that caller's write. If the transaction itself fails (BEGIN,
     /// COMMIT, or an error after which SQLite rolled everything back, such as a full disk), every caller in
     /// the batch gets the exception and nothing of the batch is stored; the writer goes on with the next one.
+    /// Storage faults reach the callers as <see cref="StoreUnavailableException"/>, and the observer hears
+    /// the outcome first, so a caller told of a fault finds the server not ready already.
     /// </summary>
-    private void CommitBatch(SqliteWriter writer, List<WriteWork> batch)
+    private BatchOutcome CommitBatch(SqliteWriter writer, List<WriteWork> batch)
     {
         var failures = new Exception?[batch.Count];
+        var changesBefore = writer.TotalChanges;
+        StoreUnavailableException? fault = null;
         try
         {
             writer.Execute("BEGIN IMMEDIATE;");
@@ -70,7 +128,8 @@ public sealed partial class SqliteChatStore
                         // If this throws too, the outer handler fails the whole batch.
                         writer.Execute("ROLLBACK TO work;");
                         writer.Execute("RELEASE work;");
-                        failures[i] = ex;
+                        failures[i] = SqliteFaults.Translate(ex);
+                        fault ??= failures[i] as StoreUnavailableException;
                     }
                 }
             }
@@ -80,15 +139,33 @@ public sealed partial class SqliteChatStore
         catch (Exception ex)
         {
             RollBack(writer);
-            foreach (var work in batch)
+            var error = SqliteFaults.Translate(ex);
+            if (error is StoreUnavailableException batchFault)
             {
-                work.Fail(ex);
+                _observer?.OnWriteFailed(batchFault);
             }
 
-            return;
+            foreach (var work in batch)
+            {
+                work.Fail(error);
+            }
+
+            return error is StoreUnavailableException ? BatchOutcome.Fault : BatchOutcome.NoEvidence;
         }
 
         Interlocked.Increment(ref _transactionsCommitted);
+        var outcome = fault is not null ? BatchOutcome.Fault
+            : writer.TotalChanges != changesBefore ? BatchOutcome.Written
+            : BatchOutcome.NoEvidence;
+        if (fault is not null)
+        {
+            _observer?.OnWriteFailed(fault);
+        }
+        else if (outcome == BatchOutcome.Written)
+        {
+            _observer?.OnWriteSucceeded();
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             if (failures[i] is { } failure)
@@ -101,6 +178,8 @@ public sealed partial class SqliteChatStore
                 batch[i].Complete();
             }
         }
+
+        return outcome;
     }
 
     private static void RollBack(SqliteWriter writer)

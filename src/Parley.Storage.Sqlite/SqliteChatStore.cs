@@ -12,6 +12,7 @@ namespace Parley.Storage.Sqlite;
 public sealed partial class SqliteChatStore : IChatStore
 {
     private readonly SqliteStoreOptions _options;
+    private readonly IStoreWriteObserver? _observer;
     private readonly string _writeConnectionString;
     private readonly string _readConnectionString;
     private readonly Channel<WriteWork> _queue = Channel.CreateUnbounded<WriteWork>(new UnboundedChannelOptions { SingleReader = true });
@@ -26,12 +27,16 @@ public sealed partial class SqliteChatStore : IChatStore
     {
     }
 
-    public SqliteChatStore(SqliteStoreOptions options)
+    /// <param name="options">Where the file is and how it commits.</param>
+    /// <param name="observer">Told how writes fare (storage faults, recovery), in commit order.</param>
+    public SqliteChatStore(SqliteStoreOptions options, IStoreWriteObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchMessages, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ProbeInterval, TimeSpan.Zero);
         _options = options;
+        _observer = observer;
         var timeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
         _writeConnectionString = new SqliteConnectionStringBuilder
         {
@@ -157,7 +162,7 @@ public sealed partial class SqliteChatStore : IChatStore
         return work.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Runs a read on a pooled read-only connection.</summary>
+    /// <summary>Runs a read on a pooled read-only connection; storage faults become <see cref="StoreUnavailableException"/>.</summary>
     private async ValueTask<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
         lock (_lifecycle)
@@ -169,8 +174,15 @@ public sealed partial class SqliteChatStore : IChatStore
             }
         }
 
-        await using var connection = new SqliteConnection(_readConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        return read(connection);
+        try
+        {
+            await using var connection = new SqliteConnection(_readConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            return read(connection);
+        }
+        catch (SqliteException ex) when (SqliteFaults.Describe(ex) is { } reason)
+        {
+            throw new StoreUnavailableException(reason, ex);
+        }
     }
 }

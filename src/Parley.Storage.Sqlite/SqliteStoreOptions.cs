@@ -21,4 +21,10 @@ public sealed record SqliteStoreOptions
 
     /// <summary>How long a connection waits for a lock held by another connection before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// While writes fail because of the storage (a full disk), how long the writer waits with nothing to write
+    /// before it tries a tiny write of its own, so that recovery is noticed even when nobody writes.
+    /// </summary>
+    public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -35,6 +35,9 @@ internal sealed class SqliteWriter : IDisposable
     /// <summary>True while a transaction is open (SQLite may roll one back by itself after some errors).</summary>
     public bool InTransaction => raw.sqlite3_get_autocommit(_connection.Handle) == 0;
 
+    /// <summary>Rows changed since the connection opened: a commit that changed none wrote nothing to the file.</summary>
+    public long TotalChanges => raw.sqlite3_total_changes(_connection.Handle);
+
     /// <summary>Inserts with the one prepared statement; ids ascend in input order (AUTOINCREMENT).</summary>
     public IReadOnlyList<StoredMessage> Append(IReadOnlyList<NewMessage> messages)
     {

@@ -40,3 +40,25 @@ internal sealed class WriteWork<T>(Func<SqliteWriter, T> action, int messageCoun
 
     public override void Cancel() => _done.TrySetCanceled(CancellationToken);
 }
+
+/// <summary>
+/// The writer's own write while writes fail: a row rewritten in <c>write_probe</c>, so its commit has to put a
+/// page in the WAL like any message would. Nobody waits for it; the store's observer hears the outcome.
+/// </summary>
+internal sealed class ProbeWork() : WriteWork(CancellationToken.None)
+{
+    public override void Execute(SqliteWriter writer)
+        => writer.Execute("INSERT OR REPLACE INTO write_probe (id, probed_at) VALUES (1, $at);", ("$at", SqlText.FromTime(DateTimeOffset.UtcNow)));
+
+    public override void Complete()
+    {
+    }
+
+    public override void Fail(Exception exception)
+    {
+    }
+
+    public override void Cancel()
+    {
+    }
+}

@@ -12,11 +12,13 @@ public sealed class InMemoryChatStore : IChatStore
     private readonly List<AuditEntry> _audit = [];
     private long _lastId;
 
+    /// <summary>While set, every write fails with it and changes nothing, as a full disk would (for fault tests).</summary>
+    public StoreUnavailableException? WriteFault { get; set; }
+
     public ValueTask InitializeAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask<IReadOnlyList<StoredMessage>> AppendAsync(IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken)
-    {
-        lock (_gate)
+        => Write<IReadOnlyList<StoredMessage>>(() =>
         {
             var stored = new StoredMessage[messages.Count];
             for (var i = 0; i < stored.Length; i++)
@@ -26,9 +28,8 @@ public sealed class InMemoryChatStore : IChatStore
                 _messages.Add(stored[i]);
             }
 
-            return ValueTask.FromResult<IReadOnlyList<StoredMessage>>(stored);
-        }
-    }
+            return stored;
+        });
 
     public ValueTask<IReadOnlyList<StoredMessage>> GetRecentAsync(string room, int count, long? beforeId, CancellationToken cancellationToken)
     {
@@ -60,17 +61,10 @@ public sealed class InMemoryChatStore : IChatStore
     }
 
     public ValueTask<bool> DeleteMessageAsync(long id, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            var exists = _messages.BinarySearch(new StoredMessage(id, null, string.Empty, string.Empty, default), IdComparer.Instance) >= 0;
-            return ValueTask.FromResult(exists && _deleted.Add(id));
-        }
-    }
+        => Write(() => _messages.BinarySearch(new StoredMessage(id, null, string.Empty, string.Empty, default), IdComparer.Instance) >= 0 && _deleted.Add(id));
 
     public ValueTask<string> EnsureRoomAsync(string name, DateTimeOffset createdAt, CancellationToken cancellationToken)
-    {
-        lock (_gate)
+        => Write(() =>
         {
             if (!_rooms.TryGetValue(name, out var stored))
             {
@@ -78,9 +72,8 @@ public sealed class InMemoryChatStore : IChatStore
                 _rooms.Add(name, stored);
             }
 
-            return ValueTask.FromResult(stored);
-        }
-    }
+            return stored;
+        });
 
     public ValueTask<IReadOnlyList<string>> ListRoomsAsync(CancellationToken cancellationToken)
     {
@@ -99,12 +92,7 @@ public sealed class InMemoryChatStore : IChatStore
     }
 
     public ValueTask<bool> CreateAccountAsync(Account account, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return ValueTask.FromResult(_accounts.TryAdd(account.Name, account));
-        }
-    }
+        => Write(() => _accounts.TryAdd(account.Name, account));
 
     public ValueTask<bool> SetPasswordHashAsync(string name, string passwordHash, CancellationToken cancellationToken)
         => Update(name, a => a with { PasswordHash = passwordHash });
@@ -112,22 +100,11 @@ public sealed class InMemoryChatStore : IChatStore
     public ValueTask<bool> SetModeratorAsync(string name, bool isModerator, CancellationToken cancellationToken)
         => Update(name, a => a with { IsModerator = isModerator });
 
-    public ValueTask AddBanAsync(Ban ban, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            _bans[ban.Name] = ban;
-            return ValueTask.CompletedTask;
-        }
-    }
+    public async ValueTask AddBanAsync(Ban ban, CancellationToken cancellationToken)
+        => await Write(() => _bans[ban.Name] = ban);
 
     public ValueTask<bool> RemoveBanAsync(string name, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return ValueTask.FromResult(_bans.Remove(name));
-        }
-    }
+        => Write(() => _bans.Remove(name));
 
     public ValueTask<IReadOnlyList<Ban>> ListBansAsync(CancellationToken cancellationToken)
     {
@@ -137,14 +114,12 @@ public sealed class InMemoryChatStore : IChatStore
         }
     }
 
-    public ValueTask AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        lock (_gate)
+    public async ValueTask AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+        => await Write(() =>
         {
             _audit.Add(entry);
-            return ValueTask.CompletedTask;
-        }
-    }
+            return entry;
+        });
 
     public ValueTask<IReadOnlyList<AuditEntry>> ListAuditAsync(int count, CancellationToken cancellationToken)
     {
@@ -157,16 +132,27 @@ public sealed class InMemoryChatStore : IChatStore
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private ValueTask<bool> Update(string name, Func<Account, Account> change)
-    {
-        lock (_gate)
+        => Write(() =>
         {
             if (!_accounts.TryGetValue(name, out var account))
             {
-                return ValueTask.FromResult(false);
+                return false;
             }
 
             _accounts[name] = change(account);
-            return ValueTask.FromResult(true);
+            return true;
+        });
+
+    private ValueTask<T> Write<T>(Func<T> write)
+    {
+        if (WriteFault is { } fault)
+        {
+            return ValueTask.FromException<T>(fault);
+        }
+
+        lock (_gate)
+        {
+            return ValueTask.FromResult(write());
         }
     }
 

@@ -126,8 +126,9 @@ public sealed class SqliteChatStoreTests : IDisposable
             failing = [.. Enumerable.Range(0, 5).Select(i => store.AppendAsync([new NewMessage("lobby", "bob", $"lost{i}", T0)], None).AsTask())];
             foreach (var task in failing)
             {
-                var error = await Assert.ThrowsAsync<SqliteException>(() => task.Limited());
-                Assert.Equal(5, error.SqliteErrorCode); // SQLITE_BUSY
+                var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => task.Limited());
+                Assert.Equal("the database file is locked by another program", error.Reason);
+                Assert.Equal(5, Assert.IsType<SqliteException>(error.InnerException).SqliteErrorCode); // SQLITE_BUSY
             }
 
             hold.CommandText = "ROLLBACK;";

@@ -9,7 +9,8 @@ namespace Parley.Server.Accounts;
 /// Accounts and moderator rights, for the request handlers: the login checks (bans, passwords, throttling),
 /// who may moderate, and the audit log. Everything durable lives in the store; only the throttle is in memory.
 /// </summary>
-internal sealed class AccountService(IOptions<ChatServerOptions> options, IChatStore store, PasswordHasher hasher, LoginThrottle throttle, TimeProvider clock)
+internal sealed partial class AccountService(
+    IOptions<ChatServerOptions> options, IChatStore store, PasswordHasher hasher, LoginThrottle throttle, TimeProvider clock, ILogger<AccountService> logger)
 {
     /// <summary>Shortest password accepted by <c>register</c> and <c>password</c>.</summary>
     public const int MinPasswordLength = 8;
@@ -102,8 +103,22 @@ internal sealed class AccountService(IOptions<ChatServerOptions> options, IChatS
         return true;
     }
 
-    public ValueTask AuditAsync(string actor, string action, string? target, string? detail, CancellationToken cancellationToken)
-        => store.AppendAuditAsync(new AuditEntry(clock.GetUtcNow(), actor, action, target, detail), cancellationToken);
+    /// <summary>
+    /// Appends to the audit log, after the action's own write succeeded (or for a denial). When the store
+    /// cannot keep the entry (a full disk) the action stands, as it was stored: the entry goes to the log
+    /// instead, rather than telling the moderator that a ban which holds did not happen.
+    /// </summary>
+    public async ValueTask AuditAsync(string actor, string action, string? target, string? detail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.AppendAuditAsync(new AuditEntry(clock.GetUtcNow(), actor, action, target, detail), cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            Log.AuditNotStored(logger, actor, action, target, ex.Reason);
+        }
+    }
 
     public static string Because(string? reason) => string.IsNullOrWhiteSpace(reason) ? "." : $": {reason}";
 
@@ -111,9 +126,19 @@ internal sealed class AccountService(IOptions<ChatServerOptions> options, IChatS
 
     private async ValueTask UpgradeHashAsync(Account account, string password, CancellationToken cancellationToken)
     {
-        if (hasher.NeedsRehash(account.PasswordHash))
+        if (!hasher.NeedsRehash(account.PasswordHash))
+        {
+            return;
+        }
+
+        try
         {
             await store.SetPasswordHashAsync(account.Name, await hasher.HashAsync(password, cancellationToken), cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The old hash still works: the login goes on, and the next one upgrades it.
+            Log.RehashNotStored(logger, account.Name, ex.Reason);
         }
     }
 
@@ -122,5 +147,14 @@ internal sealed class AccountService(IOptions<ChatServerOptions> options, IChatS
         ServerLog.LoginRefused(session.Logger, session.ConnectionId, code);
         session.SendError(code, text);
         return (false, null);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(40, LogLevel.Warning, "Audit entry not stored ({Reason}): {Actor} {Action} {Target}")]
+        public static partial void AuditNotStored(ILogger logger, string actor, string action, string? target, string reason);
+
+        [LoggerMessage(41, LogLevel.Information, "The stronger password hash for {Name} was not stored ({Reason}); the next login tries again")]
+        public static partial void RehashNotStored(ILogger logger, string name, string reason);
     }
 }

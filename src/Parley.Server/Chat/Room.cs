@@ -167,10 +167,20 @@ public sealed partial class Room
         catch (Exception ex)
         {
             // Nothing was delivered, so nothing acknowledged is lost; the senders learn their messages failed.
-            RoomLog.StoreFailed(_logger, Name, run.Count, ex);
+            // A storage fault (a full disk) was logged once by StoreHealth, not once per run.
+            if (ex is StoreUnavailableException fault)
+            {
+                RoomLog.StoreUnavailable(_logger, Name, run.Count, fault.Reason);
+            }
+            else
+            {
+                RoomLog.StoreFailed(_logger, Name, run.Count, ex);
+            }
+
+            var text = StoreRefusal.MessageNotDelivered(ex);
             foreach (var publish in run)
             {
-                publish.Sender.SendError(ErrorCodes.StoreUnavailable, "Your message could not be stored and was not delivered. Try again.");
+                publish.Sender.SendError(ErrorCodes.StoreUnavailable, text);
                 publish.Done.TrySetResult();
             }
         }
@@ -247,7 +257,9 @@ public sealed partial class Room
         }
         catch (Exception ex)
         {
-            join.Done.TrySetException(ex);
+            // Not a refusal the session may answer with "nothing done": the joiner has left its old room (or
+            // claimed its name) by now, so a store fault here closes the connection like any other error.
+            join.Done.TrySetException(ex is StoreUnavailableException ? new InvalidOperationException($"Joining #{Name} failed: {ex.Message}", ex) : ex);
         }
     }
 
@@ -255,5 +267,8 @@ public sealed partial class Room
     {
         [LoggerMessage(20, LogLevel.Error, "Room {Room}: storing {Count} messages failed; none was delivered")]
         public static partial void StoreFailed(ILogger logger, string room, int count, Exception exception);
+
+        [LoggerMessage(21, LogLevel.Debug, "Room {Room}: {Count} messages refused, none delivered: {Reason}")]
+        public static partial void StoreUnavailable(ILogger logger, string room, int count, string reason);
     }
 }

@@ -58,9 +58,14 @@ internal sealed partial class DmHandler : IRequestHandler
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Nothing was delivered, so nothing acknowledged is lost; the sender learns it failed.
-            DmLog.StoreFailed(session.Logger, session.ConnectionId, ex);
-            session.SendError(ErrorCodes.StoreUnavailable, "Your message could not be stored and was not delivered. Try again.");
+            // Nothing was delivered, so nothing acknowledged is lost; the sender learns it failed. A storage
+            // fault (a full disk) was logged once by StoreHealth; the refusal itself is logged with the code.
+            if (ex is not StoreUnavailableException)
+            {
+                DmLog.StoreFailed(session.Logger, session.ConnectionId, ex);
+            }
+
+            session.SendError(ErrorCodes.StoreUnavailable, StoreRefusal.MessageNotDelivered(ex));
             return;
         }
 

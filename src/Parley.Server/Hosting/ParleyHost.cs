@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Parley.Server.Chat;
+using Parley.Server.Health;
 using Parley.Server.Networking;
 using Parley.Storage;
 using Parley.Storage.Sqlite;
@@ -21,11 +22,13 @@ public static class ParleyHost
         builder.Configuration.AddCommandLine(args, CommandLine.SwitchMappings);
         var options = builder.Configuration.GetSection(ChatServerOptions.SectionName).Get<ChatServerOptions>() ?? new ChatServerOptions();
         builder.Services.AddParleyChat(builder.Configuration);
-        builder.Services.AddSingleton<IChatStore>(_ => new SqliteChatStore(new SqliteStoreOptions
-        {
-            Path = Path.GetFullPath(options.Database),
-            Synchronous = Enum.Parse<SqliteSynchronous>(options.DatabaseSynchronous, ignoreCase: true),
-        }));
+        builder.Services.AddSingleton<IChatStore>(services => new SqliteChatStore(
+            new SqliteStoreOptions
+            {
+                Path = Path.GetFullPath(options.Database),
+                Synchronous = Enum.Parse<SqliteSynchronous>(options.DatabaseSynchronous, ignoreCase: true),
+            },
+            services.GetRequiredService<StoreHealth>()));
         builder.Services.AddHostedService<ChatLifetimeService>();
         var listener = new ListenerInfo();
         builder.Services.AddSingleton(listener);

@@ -1,5 +1,6 @@
 using Parley.Server.Chat;
 using Parley.Server.Commands;
+using Parley.Server.Health;
 using Parley.Server.Networking;
 
 namespace Parley.Server.Hosting;
@@ -8,7 +9,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// The chat core: options, shared state, the request handlers and the connection handler. The caller
-    /// registers the <see cref="Parley.Storage.IChatStore"/>. Handlers are listed in the order <c>help</c> shows them.
+    /// registers the <see cref="Parley.Storage.IChatStore"/> and passes it <see cref="StoreHealth"/> as its
+    /// write observer, if it has one. Handlers are listed in the order <c>help</c> shows them.
     /// </summary>
     public static IServiceCollection AddParleyChat(this IServiceCollection services, IConfiguration configuration)
     {
@@ -16,6 +18,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServerCounters>();
         services.AddSingleton<ChatServer>();
+        services.AddSingleton<StoreHealth>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, tags: ["ready"]);
 
         services.AddSingleton<IRequestHandler, LoginHandler>();
         services.AddSingleton<IRequestHandler, LogoutHandler>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Connections;
 using Parley.Protocol;
 using Parley.Server.Chat;
 using Parley.Server.Commands;
+using Parley.Storage;
 
 namespace Parley.Server.Sessions;
 
@@ -184,7 +185,17 @@ public sealed partial class ChatSession
             return true;
         }
 
-        await _dispatcher.DispatchAsync(this, request, cancellationToken);
+        try
+        {
+            await _dispatcher.DispatchAsync(this, request, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The store could not keep what the request changes (a full disk): handlers write before they
+            // act, so nothing was done. StoreHealth logged the cause once; the user is told, the connection stays.
+            SendError(ErrorCodes.StoreUnavailable, StoreRefusal.RequestNotDone(ex, request.Request));
+        }
+
         return true;
     }
 

@@ -31,8 +31,12 @@ public sealed class SocketServer : IAsyncDisposable
 
     public ServerCounters Counters => _app.Services.GetRequiredService<ServerCounters>();
 
+    /// <summary>The host's services, e.g. its <c>HealthCheckService</c>.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>
-    /// Starts the server; <paramref name="flags"/> adds command-line flags, e.g. <c>"--queue-limit", "64"</c>.
+    /// Starts the server; <paramref name="flags"/> adds command-line flags, e.g. <c>"--queue-limit", "64"</c>
+    /// (<c>"--db", path</c> puts the database elsewhere than the server's own temporary directory).
     /// The flood, connection and queued-bytes limits start generous (hundreds of clients from 127.0.0.1
     /// chatting in lock-step); a flag overrides them, as the last value of a key wins.
     /// </summary>
