@@ -41,6 +41,9 @@ public sealed class TcpTestClient : TestClient
     public override async Task SendRawAsync(ReadOnlyMemory<byte> bytes)
         => await _stream.WriteAsync(bytes).AsTask().WaitAsync(TestTimeouts.Payload);
 
+    /// <summary>Closes the sending direction only (a FIN): the server sees the end of the stream, the client still reads.</summary>
+    public void ShutdownSend() => _socket.Shutdown(SocketShutdown.Send);
+
     /// <summary>Closes the socket with a reset (linger 0), as a crashed client or a pulled cable would.</summary>
     public void Abort()
     {
