@@ -34,7 +34,10 @@ public sealed class ChatConnectionHandler(ChatServer server, RequestDispatcher d
             server.Connected(session);
             try
             {
-                await session.RunAsync(connection.ConnectionClosed);
+                // Not connection.ConnectionClosed: Kestrel fires that on the client's FIN, which may come right
+                // behind its last requests (a script that sends and closes at once), and those must still be read
+                // and answered. The input ends by itself on a FIN, a reset or an abort; CloseWith cancels the read.
+                await session.RunAsync(CancellationToken.None);
             }
             finally
             {

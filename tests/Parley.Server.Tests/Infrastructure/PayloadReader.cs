@@ -7,9 +7,10 @@ namespace Parley.Server.Tests.Infrastructure;
 
 /// <summary>
 /// Reads server payloads from a pipe with the protocol's own frame reader, and keeps every byte received so
-/// that tests can check the raw wire (ASCII only, one line per payload, where each payload ends).
+/// that tests can check the raw wire (ASCII only, one line per payload, where each payload ends). A client
+/// that reads for a long time (the soak test) passes <paramref name="keepRaw"/> false, so memory stays flat.
 /// </summary>
-public sealed class PayloadReader(PipeReader input)
+public sealed class PayloadReader(PipeReader input, bool keepRaw = true)
 {
     private readonly MemoryStream _raw = new();
     private readonly Lock _rawLock = new();
@@ -76,11 +77,14 @@ public sealed class PayloadReader(PipeReader input)
     private void Consume(ReadOnlySequence<byte> buffer, SequencePosition upTo)
     {
         var consumed = buffer.Slice(0, upTo);
-        lock (_rawLock)
+        if (keepRaw)
         {
-            foreach (var segment in consumed)
+            lock (_rawLock)
             {
-                _raw.Write(segment.Span);
+                foreach (var segment in consumed)
+                {
+                    _raw.Write(segment.Span);
+                }
             }
         }
 

@@ -2,7 +2,10 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Parley.Server.Chat;
 using Parley.Server.Hosting;
+using Parley.Server.Networking;
+using Parley.Storage;
 
 namespace Parley.Server.Tests.Infrastructure;
 
@@ -33,6 +36,15 @@ public sealed class SocketServer : IAsyncDisposable
 
     /// <summary>The host's services, e.g. its <c>HealthCheckService</c>.</summary>
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>The chat core's live state: open connections, logged-in users, rooms.</summary>
+    public ChatServer Chat => _app.Services.GetRequiredService<ChatServer>();
+
+    /// <summary>The connection slots taken now (every connection, refused ones included until they close).</summary>
+    public ConnectionLimiter Limiter => _app.Services.GetRequiredService<ConnectionLimiter>();
+
+    /// <summary>The server's store (its SQLite file), for tests that check what it holds.</summary>
+    public IChatStore Store => _app.Services.GetRequiredService<IChatStore>();
 
     /// <summary>
     /// Starts the server; <paramref name="flags"/> adds command-line flags, e.g. <c>"--queue-limit", "64"</c>

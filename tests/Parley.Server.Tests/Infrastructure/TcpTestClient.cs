@@ -10,8 +10,8 @@ public sealed class TcpTestClient : TestClient
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
 
-    private TcpTestClient(Socket socket, NetworkStream stream)
-        : base(new PayloadReader(PipeReader.Create(stream)))
+    private TcpTestClient(Socket socket, NetworkStream stream, bool keepRawBytes)
+        : base(new PayloadReader(PipeReader.Create(stream), keepRawBytes))
     {
         _socket = socket;
         _stream = stream;
@@ -19,9 +19,10 @@ public sealed class TcpTestClient : TestClient
 
     /// <summary>
     /// Connects; a small <paramref name="receiveBufferSize"/> makes a client that does not read fill up quickly;
-    /// <paramref name="localAddress"/> picks the address it connects from (Linux routes all of 127/8 to loopback).
+    /// <paramref name="localAddress"/> picks the address it connects from (Linux routes all of 127/8 to loopback);
+    /// <paramref name="keepRawBytes"/> false stops <see cref="PayloadReader.RawReceived"/> growing (long-lived clients).
     /// </summary>
-    public static async Task<TcpTestClient> ConnectAsync(EndPoint endPoint, int? receiveBufferSize = null, IPAddress? localAddress = null)
+    public static async Task<TcpTestClient> ConnectAsync(EndPoint endPoint, int? receiveBufferSize = null, IPAddress? localAddress = null, bool keepRawBytes = true)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         if (localAddress is not null)
@@ -35,11 +36,31 @@ public sealed class TcpTestClient : TestClient
         }
 
         await socket.ConnectAsync(endPoint).WaitAsync(TestTimeouts.Payload);
-        return new TcpTestClient(socket, new NetworkStream(socket, ownsSocket: true));
+        return new TcpTestClient(socket, new NetworkStream(socket, ownsSocket: true), keepRawBytes);
     }
 
     public override async Task SendRawAsync(ReadOnlyMemory<byte> bytes)
         => await _stream.WriteAsync(bytes).AsTask().WaitAsync(TestTimeouts.Payload);
+
+    /// <summary>
+    /// Sends; false when the server closed the connection first (a reset or broken pipe), as it does after a
+    /// too-large payload, a flood or a slow consumer, so that the rest of a send may never be read.
+    /// </summary>
+    public async Task<bool> TrySendRawAsync(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            await SendRawAsync(bytes);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Closes the sending direction only (a FIN): the server sees the end of the stream, the client still reads.</summary>
+    public void ShutdownSend() => _socket.Shutdown(SocketShutdown.Send);
 
     /// <summary>Closes the socket with a reset (linger 0), as a crashed client or a pulled cable would.</summary>
     public void Abort()
