@@ -101,6 +101,7 @@ public sealed partial class ChatSession
         _server.Counters.SlowConsumerDisconnected();
         ServerLog.SlowConsumer(_logger, ConnectionId, Username, queuedPayloads, queuedBytes);
         _closeRequested = true;
+        _connection.Transport.Input.CancelPendingRead(); // the read loop ends on every transport, not only on sockets
         _connection.Abort(new ConnectionAbortedException("Slow consumer: outbound queue full."));
         return false;
     }

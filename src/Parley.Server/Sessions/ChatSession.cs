@@ -86,6 +86,10 @@ public sealed partial class ChatSession
         {
             _closeRequested = true;
             StopLoginDeadline();
+
+            // Messages read before the input ended are still in their room's queue: the sender stays a member
+            // until they are delivered, so it gets their echoes too (a script that sends and closes its side).
+            await WaitForDeliveriesAsync();
             _server.Disconnect(this, "disconnected");
             CompleteOutput();
         }
