@@ -18,9 +18,12 @@ public sealed partial class SqliteChatStore : IChatStore
     private readonly Channel<WriteWork> _queue = Channel.CreateUnbounded<WriteWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _lifecycle = new();
     private Task? _writerTask;
+    private Task? _checkpointerTask;
+    private readonly CancellationTokenSource _stopCheckpoints = new();
     private bool _disposed;
     private long _transactionsCommitted;
     private long _messagesCommitted;
+    private long _checkpoints;
 
     public SqliteChatStore(string path)
         : this(new SqliteStoreOptions { Path = path })
@@ -35,6 +38,7 @@ public sealed partial class SqliteChatStore : IChatStore
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchMessages, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ProbeInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CheckpointInterval, TimeSpan.Zero);
         _options = options;
         _observer = observer;
         var timeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
@@ -60,6 +64,9 @@ public sealed partial class SqliteChatStore : IChatStore
     /// <summary>Messages the writer has committed.</summary>
     public long MessagesCommitted => Interlocked.Read(ref _messagesCommitted);
 
+    /// <summary>Background checkpoints run so far (see <see cref="SqliteStoreOptions.CheckpointInterval"/>).</summary>
+    public long Checkpoints => Interlocked.Read(ref _checkpoints);
+
     /// <summary>Opens (or creates) the file, applies the schema migrations and starts the writer.</summary>
     public async ValueTask InitializeAsync(CancellationToken cancellationToken)
     {
@@ -83,6 +90,7 @@ public sealed partial class SqliteChatStore : IChatStore
             }
 
             _writerTask = Task.Run(() => RunWriterAsync(writer), CancellationToken.None);
+            _checkpointerTask = Task.Run(RunCheckpointerAsync, CancellationToken.None);
         }
     }
 
@@ -90,6 +98,7 @@ public sealed partial class SqliteChatStore : IChatStore
     public async ValueTask DisposeAsync()
     {
         Task? writerTask;
+        Task? checkpointerTask;
         lock (_lifecycle)
         {
             if (_disposed)
@@ -100,11 +109,19 @@ public sealed partial class SqliteChatStore : IChatStore
             _disposed = true;
             _queue.Writer.TryComplete();
             writerTask = _writerTask;
+            checkpointerTask = _checkpointerTask;
         }
 
+        await _stopCheckpoints.CancelAsync();
+        if (checkpointerTask is not null)
+        {
+            await checkpointerTask;
+        }
+
+        _stopCheckpoints.Dispose();
         if (writerTask is not null)
         {
-            await writerTask;
+            await writerTask; // closing the last connection checkpoints what is left and removes the WAL
         }
 
         // Pooled readers keep the file open until their pool is cleared.
@@ -134,13 +151,14 @@ public sealed partial class SqliteChatStore : IChatStore
         }
     }
 
-    // WAL: readers never block the writer nor it them, and a commit appends to one file. synchronous: see
+    // WAL: readers never block the writer nor it them, and a commit appends to one file; the checkpoints run
+    // on a connection of their own (RunCheckpointerAsync), never inside a commit. synchronous: see
     // SqliteStoreOptions.Synchronous (NORMAL survives a process crash, FULL a power loss too). busy_timeout:
     // another process on the file (a backup, the sqlite3 shell) delays the writer instead of failing it; the
     // readers get the same from the driver, which retries busy statements until DefaultTimeout.
     private static string WriterPragmas(SqliteStoreOptions options) => string.Create(
         CultureInfo.InvariantCulture,
-        $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
+        $"PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
 
     /// <summary>Queues a write for the writer and waits for its commit.</summary>
     private Task<T> WriteAsync<T>(Func<SqliteWriter, T> action, int messageCount, CancellationToken cancellationToken)

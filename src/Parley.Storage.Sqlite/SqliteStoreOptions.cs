@@ -27,4 +27,11 @@ public sealed record SqliteStoreOptions
     /// before it tries a tiny write of its own, so that recovery is noticed even when nobody writes.
     /// </summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often a background connection copies committed pages from the WAL into the database file (a
+    /// passive checkpoint, only when something was committed since the last). SQLite's own automatic
+    /// checkpoint runs inside a commit, with an fsync, and stalled every message behind it for tens of ms.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -180,6 +180,31 @@ public sealed class SqliteChatStoreTests : IDisposable
         Assert.Equal(20, (await store.GetRecentAsync("lobby", 100, null, None).Limited()).Count);
     }
 
+    [Fact]
+    public async Task Committed_pages_reach_the_database_file_by_a_background_checkpoint_never_by_a_commit()
+    {
+        var path = _directory.File("checkpoint.db");
+        var interval = TimeSpan.FromMilliseconds(20);
+        await using var store = await OpenAsync(path, new SqliteStoreOptions { Path = path, CheckpointInterval = interval });
+        var before = new FileInfo(path).Length;
+        for (var batch = 0; batch < 20; batch++)
+        {
+            await store.AppendAsync(
+                [.. Enumerable.Range(0, 100).Select(i => new NewMessage("lobby", "alice", new string('x', 200) + i, T0))],
+                None).Limited();
+        }
+
+        // Commits append to the WAL only (automatic checkpoints are off): the file grows once a checkpoint ran.
+        var deadline = DateTime.UtcNow + Within.Limit;
+        while (store.Checkpoints == 0 || new FileInfo(path).Length <= before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No checkpoint reached the file: {store.Checkpoints} checkpoints, {new FileInfo(path).Length} bytes.");
+            await Task.Delay(interval);
+        }
+
+        Assert.Equal(2000, (await store.GetRecentAsync("lobby", 5000, null, None).Limited()).Count);
+    }
+
     private static async Task<SqliteChatStore> OpenAsync(string path, SqliteStoreOptions? options = null)
     {
         var store = new SqliteChatStore(options ?? new SqliteStoreOptions { Path = path });
