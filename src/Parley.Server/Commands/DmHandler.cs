@@ -24,23 +24,30 @@ internal sealed partial class DmHandler : IRequestHandler
 
     public bool IsExtension => true;
 
+    /// <summary>
+    /// Direct messages are stored in the order sent (the store's queue) and delivered in a chain behind the
+    /// session's earlier deliveries, so the session need not wait for one before reading the next.
+    /// </summary>
+    public bool Pipelined => true;
+
     public async ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
     {
         if (!TryParse(request.Content, out var to, out var text) || !Usernames.IsValid(to))
         {
-            session.SendError(ErrorCodes.InvalidArgument, $"Usage: {Usage}");
+            await RefuseAsync(session, ErrorCodes.InvalidArgument, $"Usage: {Usage}");
             return;
         }
 
-        if (!MessageText.Check(session, text, Usage))
+        if (MessageText.Problem(session, text, Usage) is { } problem)
         {
+            await RefuseAsync(session, problem.Code, problem.Text);
             return;
         }
 
         var server = session.Server;
         if (server.FindUser(to) is not { Username: { } recipientName } recipient)
         {
-            session.SendError(ErrorCodes.NotFound, $"No user named '{to}' is logged in.");
+            await RefuseAsync(session, ErrorCodes.NotFound, $"No user named '{to}' is logged in.");
             return;
         }
 
@@ -49,12 +56,27 @@ internal sealed partial class DmHandler : IRequestHandler
             return; // logged out concurrently
         }
 
-        StoredMessage stored;
+        // Not cancelled with the connection: once stored, the message is delivered even if its sender leaves.
+        // The append is queued now, so ids follow the order sent; the delivery waits for the earlier ones.
+        var stored = server.Store.AppendAsync([new NewMessage(Room: null, sender, text, server.Clock.GetUtcNow(), To: recipientName)], CancellationToken.None).AsTask();
+        session.TrackDelivery(DeliverAsync(session, recipient, stored, session.LastDelivery), s_chain);
+    }
+
+    // What orders direct messages: the chain of each session's deliveries.
+    private static readonly object s_chain = new();
+
+    private static async Task RefuseAsync(ChatSession session, string code, string text)
+    {
+        await session.WaitForDeliveriesAsync(); // answered directly: after the session's earlier messages
+        session.SendError(code, text);
+    }
+
+    private static async Task DeliverAsync(ChatSession session, ChatSession recipient, Task<IReadOnlyList<StoredMessage>> append, Task previous)
+    {
+        IReadOnlyList<StoredMessage> result;
         try
         {
-            // Not cancelled with the connection: once stored, the message is delivered even if its sender leaves.
-            var result = await server.Store.AppendAsync([new NewMessage(Room: null, sender, text, server.Clock.GetUtcNow(), To: recipientName)], CancellationToken.None);
-            stored = result[0];
+            result = await append;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -65,11 +87,13 @@ internal sealed partial class DmHandler : IRequestHandler
                 DmLog.StoreFailed(session.Logger, session.ConnectionId, ex);
             }
 
+            await previous;
             session.SendError(ErrorCodes.StoreUnavailable, StoreRefusal.MessageNotDelivered(ex));
             return;
         }
 
-        var line = PayloadWriter.ToLine(HistoryWriter.ToPayload(stored));
+        await previous;
+        var line = PayloadWriter.ToLine(HistoryWriter.ToPayload(result[0]));
         recipient.TrySend(line);
         if (recipient != session)
         {

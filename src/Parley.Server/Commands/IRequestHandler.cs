@@ -25,11 +25,13 @@ public interface IRequestHandler
     bool IsExtension { get; }
 
     /// <summary>
-    /// True when the handler's effects are ordered by a room's queue behind the session's earlier messages
-    /// (<c>msg</c>), so the session may read on before those are delivered. Every other request is handled
-    /// once the session's messages have reached it, so that no direct answer overtakes them.
+    /// True when the handler only queues its work (a message to store and deliver) and hands the delivery to
+    /// the session (<see cref="ChatSession.TrackDelivery"/>) in order behind the session's earlier ones, so the
+    /// session may read on before they are delivered (<c>msg</c>, <c>dm</c>). Such a handler answers nothing
+    /// directly before <see cref="ChatSession.WaitForDeliveriesAsync"/>. Every other request is handled once
+    /// the session's messages have reached it, so that no direct answer overtakes them.
     /// </summary>
-    bool OrderedByRoom => false;
+    bool Pipelined => false;
 
     ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken);
 }

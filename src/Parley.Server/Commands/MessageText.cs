@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Parley.Protocol;
 using Parley.Server.Sessions;
 
@@ -7,18 +6,6 @@ namespace Parley.Server.Commands;
 /// <summary>The checks every message text passes (<c>msg</c> and <c>dm</c>), so both refuse the same way.</summary>
 internal static class MessageText
 {
-    /// <summary>True when <paramref name="text"/> may be sent; otherwise the session got the error.</summary>
-    public static bool Check(ChatSession session, [NotNullWhen(true)] string? text, string usage)
-    {
-        if (Problem(session, text, usage) is not { } problem)
-        {
-            return true;
-        }
-
-        session.SendError(problem.Code, problem.Text);
-        return false;
-    }
-
     /// <summary>Why <paramref name="text"/> may not be sent (an error code and its text), or null when it may.</summary>
     public static (string Code, string Text)? Problem(ChatSession session, string? text, string usage)
     {

@@ -18,7 +18,7 @@ internal sealed class MsgHandler : IRequestHandler
     public bool IsExtension => false;
 
     /// <summary>Messages are ordered by their room's queue, so the session need not wait for its earlier ones.</summary>
-    public bool OrderedByRoom => true;
+    public bool Pipelined => true;
 
     public async ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
     {
@@ -36,6 +36,12 @@ internal sealed class MsgHandler : IRequestHandler
             return; // logged out concurrently: nothing to deliver to
         }
 
+        if (session.LastDeliveryOrder is { } order && order != room)
+        {
+            // The earlier deliveries are not ordered by this room's queue (a direct message): let them finish.
+            await session.WaitForDeliveriesAsync();
+        }
+
         var delivery = await room.EnqueuePublishAsync(session, new NewMessage(room.Name, session.Username!, text, session.Server.Clock.GetUtcNow()), cancellationToken);
         if (delivery is null)
         {
@@ -44,6 +50,6 @@ internal sealed class MsgHandler : IRequestHandler
             return;
         }
 
-        session.TrackDelivery(delivery);
+        session.TrackDelivery(delivery, room);
     }
 }

@@ -24,8 +24,8 @@ public sealed class RequestDispatcher
     /// <summary>The extension requests, advertised in the login info.</summary>
     public IReadOnlyList<string> Extensions { get; }
 
-    /// <summary>True for a request whose handler is <see cref="IRequestHandler.OrderedByRoom"/>.</summary>
-    public bool IsOrderedByRoom(string request) => _handlers.TryGetValue(request, out var handler) && handler.OrderedByRoom;
+    /// <summary>True for a request whose handler is <see cref="IRequestHandler.Pipelined"/>.</summary>
+    public bool IsPipelined(string request) => _handlers.TryGetValue(request, out var handler) && handler.Pipelined;
 
     public ValueTask DispatchAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
     {

@@ -161,9 +161,9 @@ public sealed partial class ChatSession
         }
 
         var decoded = RequestDecoder.TryDecode(frame.Payload, out var request, out var error);
-        if (decoded && _dispatcher.IsOrderedByRoom(request.Request))
+        if (decoded && _dispatcher.IsPipelined(request.Request))
         {
-            // A chat message queues behind this session's earlier ones without waiting for them.
+            // A chat or direct message queues behind this session's earlier ones without waiting for them.
             if (!_flood.TryAdmit(request.Request))
             {
                 await WaitForDeliveriesAsync();
@@ -203,11 +203,26 @@ public sealed partial class ChatSession
         return true;
     }
 
-    /// <summary>The delivery of this session's latest message (the room delivers in queue order).</summary>
+    // The delivery of this session's latest message, and what orders it (a room's queue, or the chain of
+    // direct messages). Only the read loop touches them.
     private Task? _lastDelivery;
+    private object? _lastDeliveryOrder;
 
-    /// <summary>Remembers a queued message's delivery; the read loop waits for it before answering anything else.</summary>
-    internal void TrackDelivery(Task delivery) => _lastDelivery = delivery;
+    /// <summary>What the latest delivery waits for: a pipelined handler starts its own after it.</summary>
+    internal Task LastDelivery => _lastDelivery ?? Task.CompletedTask;
+
+    /// <summary>What ordered the latest delivery (the room whose queue holds it, say), or null.</summary>
+    internal object? LastDeliveryOrder => _lastDelivery is { IsCompleted: false } ? _lastDeliveryOrder : null;
+
+    /// <summary>
+    /// Remembers a queued message's delivery, which completes after every earlier one; the read loop waits
+    /// for it before answering anything else. <paramref name="order"/> is what keeps it behind the earlier ones.
+    /// </summary>
+    internal void TrackDelivery(Task delivery, object order)
+    {
+        _lastDelivery = delivery;
+        _lastDeliveryOrder = order;
+    }
 
     /// <summary>Completes once every message this session queued has been delivered (or refused).</summary>
     internal ValueTask WaitForDeliveriesAsync()

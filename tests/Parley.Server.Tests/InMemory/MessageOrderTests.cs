@@ -63,4 +63,47 @@ public class MessageOrderTests
         Assert.Equal(Enumerable.Range(0, 50).Select(i => $"a{i}"), seenByAlice.Where(t => t[0] == 'a'));
         Assert.Equal(Enumerable.Range(0, 50).Select(i => $"b{i}"), seenByAlice.Where(t => t[0] == 'b'));
     }
+
+    [Fact]
+    public async Task Direct_and_room_messages_sent_in_one_burst_reach_the_sender_and_the_recipient_in_the_order_sent()
+    {
+        await using var server = new InMemoryServer();
+        var alice = await server.LoginAsync("alice");
+        var bob = await server.LoginAsync("bob");
+
+        var burst = new StringBuilder();
+        var expected = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var (request, content, text) = (i % 3) switch
+            {
+                0 => ("dm", $"bob d{i}", $"d{i}"),
+                1 => ("msg", $"m{i}", $"m{i}"),
+                _ => ("dm", $"nosuchuser x{i}", null),
+            };
+            burst.Append(Encoding.UTF8.GetString(PayloadWriter.ToLine(new ChatRequest(request, content))));
+            expected.Add(text ?? "error");
+        }
+
+        burst.Append("{\"request\": \"names\", \"content\": null}\n");
+        await alice.SendRawAsync(burst.ToString());
+
+        var seenByAlice = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var payload = await alice.ReadPayloadAsync();
+            seenByAlice.Add(payload.GetProperty("response").GetString() == "error" ? "error" : Payloads.Text(payload));
+        }
+
+        Assert.Equal(expected, seenByAlice);
+        Assert.Equal("info", (await alice.ReadPayloadAsync()).GetProperty("response").GetString());
+        var seenByBob = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            seenByBob.Add(Payloads.Text(await bob.ReadPayloadAsync()));
+        }
+
+        Assert.Equal(expected.Where(t => t != "error"), seenByBob);
+        await alice.AssertNothingPendingAsync();
+    }
 }
