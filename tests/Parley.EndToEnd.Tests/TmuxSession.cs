@@ -18,7 +18,7 @@ internal sealed class TmuxSession : IAsyncDisposable
     public static async Task<TmuxSession> StartAsync(string command, int width = 100, int height = 30)
     {
         var name = "parley-test-" + Guid.NewGuid().ToString("N")[..8];
-        await RunAsync("new-session", "-d", "-s", name, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await RunAsync(name, allowFailure: false, "new-session", "-d", "-s", name, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture), command);
         return new TmuxSession(name);
     }
@@ -81,11 +81,20 @@ internal sealed class TmuxSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await RunAsync(allowFailure: true, "kill-session", "-t", _name);
 
-    private static async Task<string> RunAsync(params string[] arguments) => (await RunAsync(allowFailure: false, arguments))!;
+    private async Task<string> RunAsync(params string[] arguments) => (await RunAsync(_name, allowFailure: false, arguments))!;
 
-    private static async Task<string?> RunAsync(bool allowFailure, params string[] arguments)
+    private Task<string?> RunAsync(bool allowFailure, params string[] arguments) => RunAsync(_name, allowFailure, arguments);
+
+    /// <summary>
+    /// Runs a tmux command against the session's own tmux server (<c>-L</c>, a socket named after it). With one
+    /// shared server, a test starting a session while another test's last session ended could reach the
+    /// shared server as it exited ("server exited unexpectedly").
+    /// </summary>
+    private static async Task<string?> RunAsync(string socket, bool allowFailure, params string[] arguments)
     {
         var info = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("-L");
+        info.ArgumentList.Add(socket);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
