@@ -89,7 +89,15 @@ public sealed partial class ChatSession
 
             // Messages read before the input ended are still in their room's queue: the sender stays a member
             // until they are delivered, so it gets their echoes too (a script that sends and closes its side).
-            await WaitForDeliveriesAsync();
+            try
+            {
+                await WaitForDeliveriesAsync();
+            }
+            catch (Exception ex)
+            {
+                ServerLog.UnexpectedError(_logger, ConnectionId, ex); // logged; the session still ends cleanly
+            }
+
             _server.Disconnect(this, "disconnected");
             CompleteOutput();
         }
