@@ -11,14 +11,12 @@ namespace Parley.Server.Sessions;
 /// a backlog and the writer puts them in one write (PROTOCOL.md). Every write happens under
 /// <see cref="_outputLock"/> or from the writer task, never both, so payloads never interleave.
 /// </summary>
-public sealed partial class ChatSession
+public sealed partial class ChatSession : IThreadPoolWorkItem
 {
     // From this many queued payloads on the client has a backlog, and the writer may put several in one
     // write (PROTOCOL.md); below it every payload gets its own write.
     internal const int BacklogThreshold = 4;
     private const int MaxBatchBytes = 64 * 1024;
-
-    private static readonly Action<object?> s_startWriter = state => _ = ((ChatSession)state!).WriteLoopAsync();
 
     private readonly Lock _outputLock = new();
     private readonly Queue<OutboundItem> _outbound = new();
@@ -148,7 +146,7 @@ public sealed partial class ChatSession
         if (!_writing)
         {
             _writing = true;
-            ThreadPool.UnsafeQueueUserWorkItem(s_startWriter, this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
@@ -176,6 +174,9 @@ public sealed partial class ChatSession
             _outputDrained.TrySetResult();
         }
     }
+
+    /// <summary>Starts the writer on the thread pool; the session is its own work item, so starting one allocates nothing.</summary>
+    void IThreadPoolWorkItem.Execute() => _ = WriteLoopAsync();
 
     /// <summary>The writer: drains the queue, one payload per write unless the client has a backlog.</summary>
     private async Task WriteLoopAsync()
@@ -249,7 +250,7 @@ public sealed partial class ChatSession
                 {
                     // A payload arrived between the last dequeue and here: keep writing.
                     _writing = true;
-                    ThreadPool.UnsafeQueueUserWorkItem(s_startWriter, this, preferLocal: false);
+                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 }
 
                 SignalIfDrainedLocked();
