@@ -99,13 +99,16 @@ public sealed partial class Room
     }
 
     /// <summary>Sends a payload to every member now (notices: joins, leaves, removals).</summary>
-    internal void Broadcast(ReadOnlyMemory<byte> line, ChatSession? except = null)
+    internal void Broadcast(ReadOnlyMemory<byte> line, ChatSession? except = null) => Broadcast(new OutboundItem(line), except);
+
+    /// <summary>Offers one item (one payload, or a run of them) to every member; never waits for any.</summary>
+    private void Broadcast(OutboundItem item, ChatSession? except = null)
     {
         foreach (var member in Volatile.Read(ref _members))
         {
             if (member != except)
             {
-                member.TrySend(line);
+                member.TryEnqueue(item);
             }
         }
     }
@@ -216,7 +219,7 @@ public sealed partial class Room
             PayloadWriter.Write(lines, HistoryWriter.ToPayload(message));
             if (chunkCount > 0 && lines.WrittenCount - chunkStart > MaxRunWriteBytes)
             {
-                BroadcastChunk(lines.WrittenMemory[chunkStart..before], chunkCount);
+                Broadcast(new OutboundItem(lines.WrittenMemory[chunkStart..before], Count: chunkCount));
                 chunkStart = before;
                 chunkCount = 0;
             }
@@ -224,16 +227,7 @@ public sealed partial class Room
             chunkCount++;
         }
 
-        BroadcastChunk(lines.WrittenMemory[chunkStart..], chunkCount);
-    }
-
-    private void BroadcastChunk(ReadOnlyMemory<byte> lines, int count)
-    {
-        var item = new OutboundItem(lines, Count: count);
-        foreach (var member in Volatile.Read(ref _members))
-        {
-            member.TryEnqueue(item);
-        }
+        Broadcast(new OutboundItem(lines.WrittenMemory[chunkStart..], Count: chunkCount));
     }
 
     private async Task JoinAsync(RoomWork.Join join)

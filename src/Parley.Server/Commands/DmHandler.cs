@@ -34,20 +34,20 @@ internal sealed partial class DmHandler : IRequestHandler
     {
         if (!TryParse(request.Content, out var to, out var text) || !Usernames.IsValid(to))
         {
-            await RefuseAsync(session, ErrorCodes.InvalidArgument, $"Usage: {Usage}");
+            await session.SendErrorAfterDeliveriesAsync(ErrorCodes.InvalidArgument, $"Usage: {Usage}");
             return;
         }
 
         if (MessageText.Problem(session, text, Usage) is { } problem)
         {
-            await RefuseAsync(session, problem.Code, problem.Text);
+            await session.SendErrorAfterDeliveriesAsync(problem.Code, problem.Text);
             return;
         }
 
         var server = session.Server;
         if (server.FindUser(to) is not { Username: { } recipientName } recipient)
         {
-            await RefuseAsync(session, ErrorCodes.NotFound, $"No user named '{to}' is logged in.");
+            await session.SendErrorAfterDeliveriesAsync(ErrorCodes.NotFound, $"No user named '{to}' is logged in.");
             return;
         }
 
@@ -64,12 +64,6 @@ internal sealed partial class DmHandler : IRequestHandler
 
     // What orders direct messages: the chain of each session's deliveries.
     private static readonly object s_chain = new();
-
-    private static async Task RefuseAsync(ChatSession session, string code, string text)
-    {
-        await session.WaitForDeliveriesAsync(); // answered directly: after the session's earlier messages
-        session.SendError(code, text);
-    }
 
     private static async Task DeliverAsync(ChatSession session, ChatSession recipient, Task<IReadOnlyList<StoredMessage>> append, Task previous)
     {

@@ -25,9 +25,7 @@ internal sealed class MsgHandler : IRequestHandler
         var text = request.Content ?? string.Empty;
         if (MessageText.Problem(session, text, Usage) is { } problem)
         {
-            // Answered directly, so after the session's earlier messages have reached it.
-            await session.WaitForDeliveriesAsync();
-            session.SendError(problem.Code, problem.Text);
+            await session.SendErrorAfterDeliveriesAsync(problem.Code, problem.Text);
             return;
         }
 
@@ -45,8 +43,7 @@ internal sealed class MsgHandler : IRequestHandler
         var delivery = await room.EnqueuePublishAsync(session, new NewMessage(room.Name, session.Username!, text, session.Server.Clock.GetUtcNow()), cancellationToken);
         if (delivery is null)
         {
-            await session.WaitForDeliveriesAsync();
-            session.SendError(ErrorCodes.ShuttingDown, "The server is shutting down; your message was not sent.");
+            await session.SendErrorAfterDeliveriesAsync(ErrorCodes.ShuttingDown, "The server is shutting down; your message was not sent.");
             return;
         }
 

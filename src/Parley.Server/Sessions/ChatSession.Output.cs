@@ -98,8 +98,7 @@ public sealed partial class ChatSession : IThreadPoolWorkItem
 
         _server.Counters.SlowConsumerDisconnected();
         ServerLog.SlowConsumer(_logger, ConnectionId, Username, queuedPayloads, queuedBytes);
-        _closeRequested = true;
-        _connection.Transport.Input.CancelPendingRead(); // the read loop ends on every transport, not only on sockets
+        StopReading();
         _connection.Abort(new ConnectionAbortedException("Slow consumer: outbound queue full."));
         return false;
     }
@@ -163,8 +162,7 @@ public sealed partial class ChatSession : IThreadPoolWorkItem
     {
         _outputCompleted = true;
         ClearQueueLocked();
-        _closeRequested = true;
-        _connection.Transport.Input.CancelPendingRead();
+        StopReading();
     }
 
     private void SignalIfDrainedLocked()
@@ -258,8 +256,7 @@ public sealed partial class ChatSession : IThreadPoolWorkItem
 
             if (closeAfter)
             {
-                _closeRequested = true;
-                _connection.Transport.Input.CancelPendingRead();
+                StopReading();
             }
         }
     }

@@ -253,6 +253,20 @@ public sealed partial class ChatSession
     {
         _closeRequested = true;
         EnqueueLast(new OutboundItem(PayloadWriter.ToLine(notice), CloseAfter: true));
+        StopReading();
+    }
+
+    /// <summary>Ends the read loop on every transport (a pending read returns cancelled), not only on sockets.</summary>
+    private void StopReading()
+    {
+        _closeRequested = true;
         _connection.Transport.Input.CancelPendingRead();
+    }
+
+    /// <summary>Sends an error once this session's queued messages have reached it (it must not overtake them).</summary>
+    internal async ValueTask SendErrorAfterDeliveriesAsync(string code, string text)
+    {
+        await WaitForDeliveriesAsync();
+        SendError(code, text);
     }
 }
