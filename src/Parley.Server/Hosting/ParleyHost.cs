@@ -32,6 +32,7 @@ public static class ParleyHost
         builder.Services.AddHostedService<ChatLifetimeService>();
         var listener = new ListenerInfo();
         builder.Services.AddSingleton(listener);
+        builder.AddParleyHttp(options); // the HTTP listener: HttpEndpoints.cs
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 3));
         builder.WebHost.UseSockets(socket =>
@@ -52,6 +53,7 @@ public static class ParleyHost
         });
 
         var app = builder.Build();
+        app.MapParleyHttp(); // the web client, /healthz: HttpRoutes.cs
         var server = app.Services.GetRequiredService<ChatServer>();
         var logger = app.Services.GetRequiredService<ILogger<ChatServer>>();
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -64,7 +66,7 @@ public static class ParleyHost
         return app;
     }
 
-    private static IPAddress ResolveAddress(string host)
+    internal static IPAddress ResolveAddress(string host)
     {
         if (IPAddress.TryParse(host, out var address))
         {
