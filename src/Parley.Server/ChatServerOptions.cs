@@ -33,8 +33,8 @@ public sealed record ChatServerOptions
     public int Port { get; init; } = 9998;
 
     /// <summary>
-    /// HTTP port (web client, <c>/healthz</c>) on <see cref="Host"/>. <see cref="PortOff"/> (0, as the issue
-    /// asks) turns HTTP off, so "any free port" needs a value of its own: <see cref="AnyFreePort"/>.
+    /// HTTP port (web client, <c>/healthz</c>, <c>/metrics</c>) on <see cref="Host"/>. <see cref="PortOff"/>
+    /// (0, as the issue asks) turns HTTP off, so "any free port" needs a value of its own: <see cref="AnyFreePort"/>.
     /// </summary>
     public int HttpPort { get; init; } = 8080;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Parley.Storage.Sqlite;
@@ -105,6 +106,7 @@ public sealed partial class SqliteChatStore
     {
         var failures = new Exception?[batch.Count];
         var changesBefore = writer.TotalChanges;
+        var started = Stopwatch.GetTimestamp();
         StoreUnavailableException? fault = null;
         try
         {
@@ -154,6 +156,7 @@ public sealed partial class SqliteChatStore
         }
 
         Interlocked.Increment(ref _transactionsCommitted);
+        _observer?.OnCommitted(Stopwatch.GetElapsedTime(started));
         var outcome = fault is not null ? BatchOutcome.Fault
             : writer.TotalChanges != changesBefore ? BatchOutcome.Written
             : BatchOutcome.NoEvidence;

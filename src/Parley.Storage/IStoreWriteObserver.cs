@@ -12,4 +12,12 @@ public interface IStoreWriteObserver
 
     /// <summary>A write that changed something was committed: writes succeed now.</summary>
     void OnWriteSucceeded();
+
+    /// <summary>
+    /// A transaction committed (whether or not it changed anything), <paramref name="duration"/> after it
+    /// began: the store's write latency, for metrics. Observers that only follow health need not care.
+    /// </summary>
+    void OnCommitted(TimeSpan duration)
+    {
+    }
 }

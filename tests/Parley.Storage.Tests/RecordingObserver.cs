@@ -10,6 +10,9 @@ internal sealed class RecordingObserver : IStoreWriteObserver
 
     public ConcurrentQueue<StoreUnavailableException> Faults { get; } = new();
 
+    /// <summary>How long each committed transaction took, in commit order.</summary>
+    public ConcurrentQueue<TimeSpan> Commits { get; } = new();
+
     /// <summary>Completes at the first successful write after a fault.</summary>
     public Task Recovered => _recovered.Task;
 
@@ -18,6 +21,8 @@ internal sealed class RecordingObserver : IStoreWriteObserver
         Faults.Enqueue(fault);
         _failed = true;
     }
+
+    public void OnCommitted(TimeSpan duration) => Commits.Enqueue(duration);
 
     public void OnWriteSucceeded()
     {

@@ -181,6 +181,25 @@ public sealed class SqliteChatStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_observer_hears_how_long_each_commit_took_before_its_callers_hear_it_is_done()
+    {
+        var path = _directory.File("latency.db");
+        var observer = new RecordingObserver();
+        await using var store = new SqliteChatStore(new SqliteStoreOptions { Path = path, MaxBatchMessages = 1 }, observer);
+        await store.InitializeAsync(None).Limited();
+        var before = store.TransactionsCommitted;
+
+        for (var i = 0; i < 5; i++)
+        {
+            await store.AppendAsync([new NewMessage("lobby", "alice", $"m{i}", T0)], None).Limited();
+            Assert.Equal(store.TransactionsCommitted, observer.Commits.Count);
+        }
+
+        Assert.Equal(before + 5, store.TransactionsCommitted);
+        Assert.All(observer.Commits, duration => Assert.True(duration > TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task Committed_pages_reach_the_database_file_by_a_background_checkpoint_never_by_a_commit()
     {
         var path = _directory.File("checkpoint.db");

@@ -31,6 +31,7 @@ public sealed class ChatServer
         Counters = counters;
         _logger = logger;
         Lobby = _rooms.GetOrAdd(DefaultRoom, NewRoom);
+        counters.Observe(this);
     }
 
     public ChatServerOptions Options { get; }
@@ -50,6 +51,9 @@ public sealed class ChatServer
 
     /// <summary>Users logged in now.</summary>
     public int LoggedInCount => _users.Count;
+
+    /// <summary>Rooms live in this process: the lobby and every room joined since start.</summary>
+    public int RoomCount => _rooms.Count;
 
     internal bool IsShuttingDown => _shuttingDown;
 

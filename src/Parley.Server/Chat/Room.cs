@@ -104,13 +104,16 @@ public sealed partial class Room
     /// <summary>Offers one item (one payload, or a run of them) to every member; never waits for any.</summary>
     private void Broadcast(OutboundItem item, ChatSession? except = null)
     {
+        var delivered = 0;
         foreach (var member in Volatile.Read(ref _members))
         {
-            if (member != except)
+            if (member != except && member.TryEnqueue(item))
             {
-                member.TryEnqueue(item);
+                delivered++;
             }
         }
+
+        _counters.Delivered((long)delivered * item.Count);
     }
 
     /// <summary>Stops taking work and finishes what is queued (at shutdown, before the store closes).</summary>

@@ -87,12 +87,16 @@ internal sealed partial class DmHandler : IRequestHandler
         }
 
         await previous;
+        var counters = session.Server.Counters;
+        counters.MessagesAccepted(1);
         var line = PayloadWriter.ToLine(HistoryWriter.ToPayload(result[0]));
-        recipient.TrySend(line);
-        if (recipient != session)
+        var delivered = recipient.TrySend(line) ? 1 : 0;
+        if (recipient != session && session.TrySend(line))
         {
-            session.TrySend(line);
+            delivered++;
         }
+
+        counters.Delivered(delivered);
     }
 
     /// <summary>

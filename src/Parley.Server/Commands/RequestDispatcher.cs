@@ -9,6 +9,9 @@ public sealed class RequestDispatcher
 {
     private const int MaxEchoedNameLength = 32;
 
+    // Counted under one name: a client's made-up names must not each become a metrics series.
+    private const string UnknownRequest = "unknown";
+
     private readonly FrozenDictionary<string, IRequestHandler> _handlers;
 
     public RequestDispatcher(IEnumerable<IRequestHandler> handlers)
@@ -31,11 +34,13 @@ public sealed class RequestDispatcher
     {
         if (!_handlers.TryGetValue(request.Request, out var handler))
         {
+            session.Server.Counters.RequestDispatched(UnknownRequest);
             var name = request.Request.Length > MaxEchoedNameLength ? request.Request[..MaxEchoedNameLength] + "..." : request.Request;
             session.SendError(ErrorCodes.UnknownRequest, $"Unknown request '{name}'. Send 'help' to list the requests this server supports.");
             return ValueTask.CompletedTask;
         }
 
+        session.Server.Counters.RequestDispatched(handler.Name);
         if (!session.IsLoggedIn && !handler.AllowedBeforeLogin)
         {
             session.SendError(ErrorCodes.NotLoggedIn, $"You must log in before '{handler.Name}': login <username>. Only login and help work before login.");

@@ -7,9 +7,9 @@ namespace Parley.Server.Health;
 /// (<see cref="IStoreWriteObserver"/>); from the first storage fault (a full disk) until a write succeeds
 /// again the server is not ready, and each change is logged once: an error naming the cause, then the
 /// recovery. The store probes by itself while failing, so the recovery is noticed even when nobody writes.
-/// The "store" health check reads <see cref="Status"/>.
+/// The "store" health check reads <see cref="Status"/>. Commit latencies go to the metrics.
 /// </summary>
-public sealed partial class StoreHealth(TimeProvider clock, ILogger<StoreHealth> logger) : IStoreWriteObserver
+public sealed partial class StoreHealth(TimeProvider clock, ServerCounters counters, ILogger<StoreHealth> logger) : IStoreWriteObserver
 {
     private readonly Lock _change = new();
     private StoreStatus _status = new(IsReady: true, Reason: null, clock.GetUtcNow());
@@ -32,6 +32,8 @@ public sealed partial class StoreHealth(TimeProvider clock, ILogger<StoreHealth>
             Log.WritesFailing(logger, fault.Reason, fault.InnerException ?? fault);
         }
     }
+
+    public void OnCommitted(TimeSpan duration) => counters.StoreCommitted(duration);
 
     public void OnWriteSucceeded()
     {

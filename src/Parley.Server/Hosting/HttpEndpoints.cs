@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Parley.Server.Health;
+using Parley.Server.Metrics;
 
 namespace Parley.Server.Hosting;
 
 /// <summary>
-/// The listener beside the chat port: the HTTP port (the web client, <c>/healthz</c>).
+/// The listener beside the chat port: the HTTP port (the web client, <c>/healthz</c>, <c>/metrics</c>).
 /// <see cref="ParleyHost.Build"/> calls <see cref="AddParleyHttp"/> before building the app and
 /// <see cref="HttpRoutes.MapParleyHttp"/> after.
 /// </summary>
@@ -16,7 +17,7 @@ public static class HttpEndpoints
     private const string HealthCheckServiceCategory = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
 
     /// <summary>
-    /// Configures Kestrel's HTTP endpoint and the readiness check of the listeners. Throws
+    /// Configures Kestrel's HTTP endpoint, the readiness check of the listeners and the metrics exporter. Throws
     /// <see cref="OptionsValidationException"/> for settings that cannot work (a port out of range).
     /// </summary>
     public static void AddParleyHttp(this WebApplicationBuilder builder, ChatServerOptions options)
@@ -27,6 +28,7 @@ public static class HttpEndpoints
 
         var bound = new BoundEndpoints();
         builder.Services.AddSingleton(bound);
+        builder.Services.AddSingleton<MetricsCollector>();
         builder.Services.AddHealthChecks().AddCheck<ListenerHealthCheck>(ListenerHealthCheck.Name, tags: [Readiness.Tag]);
         builder.Logging.AddFilter(HealthCheckServiceCategory, LogLevel.Critical);
 

@@ -4,6 +4,6 @@ namespace Parley.Server.Hosting;
 internal static partial class HttpLog
 {
     // Worded without "listening on": scripts and tests find the chat port by ServerLog.Listening's line.
-    [LoggerMessage(60, LogLevel.Information, "HTTP on {Scheme}://{EndPoint}/: web client, /healthz")]
+    [LoggerMessage(60, LogLevel.Information, "HTTP on {Scheme}://{EndPoint}/: web client, /healthz, /metrics")]
     public static partial void HttpServing(ILogger logger, string scheme, string endPoint);
 }

@@ -1,21 +1,29 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.StaticFiles;
 using Parley.Server.Health;
+using Parley.Server.Metrics;
 
 namespace Parley.Server.Hosting;
 
 /// <summary>
 /// What the HTTP port serves: the web client from the web root (<c>wwwroot</c> beside the executable, copied
-/// there by the build), the chat over WebSocket at <c>/ws</c> and <c>/healthz</c>.
+/// there by the build), the chat over WebSocket at <c>/ws</c>, <c>/healthz</c> and <c>/metrics</c>.
 /// Only the HTTP port reaches this pipeline: the chat ports run their connection handler instead.
 /// </summary>
 public static class HttpRoutes
 {
+    // Prometheus' text exposition format, version 0.0.4 (what every scraper accepts).
+    private const string MetricsContentType = "text/plain; version=0.0.4; charset=utf-8";
+
     private static readonly FileExtensionContentTypeProvider s_contentTypes = CreateContentTypes();
 
     public static WebApplication MapParleyHttp(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // Listening from now on: a histogram keeps only what is recorded while someone listens, and the store
+        // commits at start-up already.
+        var metrics = app.Services.GetRequiredService<MetricsCollector>();
 
         // The files are not fingerprinted (no build step renames them), so a browser must ask again each time
         // (a cheap 304 with the ETag) rather than run yesterday's script against today's server.
@@ -38,6 +46,14 @@ public static class HttpRoutes
         {
             Predicate = Readiness.IsReadinessCheck,
             ResponseWriter = Readiness.WriteResponseAsync,
+        });
+
+        app.MapGet("/metrics", context =>
+        {
+            var text = metrics.Collect();
+            context.Response.ContentType = MetricsContentType;
+            context.Response.Headers.CacheControl = "no-store";
+            return context.Response.WriteAsync(text, context.RequestAborted);
         });
 
         app.Lifetime.ApplicationStarted.Register(() => HttpEndpoints.PublishBoundEndpoints(app.Services));

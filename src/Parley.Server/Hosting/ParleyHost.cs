@@ -49,7 +49,7 @@ public static class ParleyHost
         }
 
         var app = builder.Build();
-        app.MapParleyHttp(); // the web client, /healthz: HttpRoutes.cs
+        app.MapParleyHttp(); // the web client, /healthz, /metrics: HttpRoutes.cs
         var server = app.Services.GetRequiredService<ChatServer>();
         var logger = app.Services.GetRequiredService<ILogger<ChatServer>>();
         app.Lifetime.ApplicationStarted.Register(() =>

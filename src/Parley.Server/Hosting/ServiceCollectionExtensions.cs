@@ -16,6 +16,7 @@ public static class ServiceCollectionExtensions
     {
         services.Configure<ChatServerOptions>(configuration.GetSection(ChatServerOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.AddSingleton<ServerCounters>();
         services.AddSingleton<ChatServer>();
         services.AddSingleton<StoreHealth>();

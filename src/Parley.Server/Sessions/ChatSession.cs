@@ -239,6 +239,7 @@ public sealed partial class ChatSession
     public void SendError(string code, string text)
     {
         ServerLog.RequestRefused(_logger, ConnectionId, code);
+        _server.Counters.ErrorSent(code);
         Send(Notices.Error(_server.Clock, code, text));
     }
 
@@ -250,6 +251,11 @@ public sealed partial class ChatSession
     /// <summary>Queues a last payload; the connection closes once it is sent. No request is read after this.</summary>
     internal void CloseWith(NoticePayload notice)
     {
+        if (notice.Code is { } code)
+        {
+            _server.Counters.ErrorSent(code);
+        }
+
         _closeRequested = true;
         EnqueueLast(new OutboundItem(PayloadWriter.ToLine(notice), CloseAfter: true));
         StopReading();
