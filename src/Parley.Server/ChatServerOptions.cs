@@ -20,21 +20,22 @@ public sealed record ChatServerOptions
 {
     public const string SectionName = "Parley";
 
-    /// <summary>For <see cref="HttpPort"/>: no listener at all.</summary>
+    /// <summary>For <see cref="HttpPort"/> and the TLS port: no listener at all.</summary>
     public const int PortOff = 0;
 
-    /// <summary>For <see cref="HttpPort"/>: a free port picked at start-up (logged; tests use it).</summary>
+    /// <summary>For <see cref="HttpPort"/> and the TLS port: a free port picked at start-up (logged; tests use it).</summary>
     public const int AnyFreePort = -1;
 
-    /// <summary>Address every listener binds: the chat port and the HTTP port.</summary>
+    /// <summary>Address every listener binds: the chat port, the TLS chat port and the HTTP port.</summary>
     public string Host { get; init; } = "0.0.0.0";
 
     /// <summary>TCP port; 0 picks a free one (logged at start-up).</summary>
     public int Port { get; init; } = 9998;
 
     /// <summary>
-    /// HTTP port (web client, <c>/healthz</c>, <c>/metrics</c>) on <see cref="Host"/>. <see cref="PortOff"/>
-    /// (0, as the issue asks) turns HTTP off, so "any free port" needs a value of its own: <see cref="AnyFreePort"/>.
+    /// HTTP port (web client, <c>/healthz</c>, <c>/metrics</c>) on <see cref="Host"/>; HTTPS when a TLS
+    /// certificate is configured. <see cref="PortOff"/> (0, as the issue asks) turns HTTP off, so
+    /// "any free port" needs a value of its own: <see cref="AnyFreePort"/>.
     /// </summary>
     public int HttpPort { get; init; } = 8080;
 

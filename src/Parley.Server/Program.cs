@@ -14,7 +14,7 @@ try
 }
 catch (OptionsValidationException ex)
 {
-    // A setting that cannot work (a port out of range, say): the operator's mistake, not a crash.
+    // A setting that cannot work (a TLS port without a certificate, say): the operator's mistake, not a crash.
     Console.Error.WriteLine($"Parley.Server: {ex.Message}");
     return ExitCodes.InvalidSettings;
 }

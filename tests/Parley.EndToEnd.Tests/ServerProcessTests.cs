@@ -19,6 +19,18 @@ public class ServerProcessTests
         Assert.Contains("[0.0.0.0]", output);
         Assert.Contains("--http-port <value>", output);
         Assert.Contains("[8080]", output);
+        Assert.Contains("--tls-pfx-password <value>", output);
+    }
+
+    [Fact]
+    public async Task A_tls_port_without_a_certificate_stops_the_server_at_start_with_a_clear_message()
+    {
+        await using var process = ChildProcess.StartDotnet(Executables.ServerDll, "--port", "0", "--http-port", "0", "--tls-port", "9443");
+
+        Assert.Equal(1, await process.WaitForExitAsync());
+        Assert.Equal(
+            "Parley.Server: --tls-port needs a certificate: --tls-cert PATH --tls-key PATH (PEM files) or --tls-pfx PATH (PKCS#12).",
+            process.StandardErrorSoFar());
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace Parley.Server.Hosting;
 internal static class CommandLine
 {
     private static readonly ChatServerOptions s_defaults = new();
+    private static readonly TlsOptions s_tlsDefaults = new();
 
     private static readonly (string Flag, string Key, string Default, string Help)[] s_flags =
     [
@@ -13,6 +14,11 @@ internal static class CommandLine
         ("--db", "Database", s_defaults.Database, "SQLite file for history, rooms, accounts and bans"),
         ("--port", "Port", s_defaults.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "TCP port (0 picks a free one)"),
         ("--http-port", "HttpPort", Invariant(s_defaults.HttpPort), "HTTP port: web client, /healthz, /metrics (0: off, -1: any free port)"),
+        ("--tls-port", "TlsPort", Invariant(s_tlsDefaults.TlsPort), "TCP port for chat over TLS, needs a certificate (0: off, -1: any free port)"),
+        ("--tls-cert", "TlsCert", "none", "TLS certificate chain, PEM; with one the HTTP port speaks HTTPS"),
+        ("--tls-key", "TlsKey", "in --tls-cert", "the certificate's private key, PEM, unencrypted"),
+        ("--tls-pfx", "TlsPfx", "none", "TLS certificate and key as PKCS#12, instead of --tls-cert"),
+        ("--tls-pfx-password", "TlsPfxPassword", "none", "password of --tls-pfx (PARLEY__TLSPFXPASSWORD keeps it out of ps)"),
         ("--history-format", "HistoryFormat", s_defaults.HistoryFormat.ToString(), "history items as Strings (JSON-encoded) or Objects"),
         ("--history-delay", "HistoryDelayMilliseconds", Invariant(s_defaults.HistoryDelayMilliseconds), "ms between the login info and the history (0: none)"),
         ("--login-history-bytes", "LoginHistoryMaxBytes", Invariant(s_defaults.LoginHistoryMaxBytes), "the login history payload stays under this size"),

@@ -4,8 +4,8 @@ namespace Parley.Server.Hosting;
 
 /// <summary>
 /// Where the listeners are bound, known once the host has started. With <c>--port 0</c> (or
-/// <c>--http-port -1</c>) this is the only way for an embedding process (the end-to-end tests) to learn the
-/// port the system picked.
+/// <c>--http-port -1</c>, <c>--tls-port -1</c>) this is the only way for an embedding process (the end-to-end
+/// tests) to learn the port the system picked.
 /// </summary>
 public sealed class ListenerInfo
 {
@@ -14,4 +14,7 @@ public sealed class ListenerInfo
 
     /// <summary>The bound HTTP endpoint (HTTPS with a certificate), or null before start or when HTTP is off.</summary>
     public EndPoint? HttpEndPoint { get; internal set; }
+
+    /// <summary>The bound KTN-over-TLS endpoint, or null before start or when there is no TLS port.</summary>
+    public EndPoint? TlsEndPoint { get; internal set; }
 }

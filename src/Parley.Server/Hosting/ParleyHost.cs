@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
 using Parley.Server.Chat;
 using Parley.Server.Health;
 using Parley.Server.Networking;
@@ -31,7 +30,7 @@ public static class ParleyHost
         builder.Services.AddHostedService<ChatLifetimeService>();
         var listener = new ListenerInfo();
         builder.Services.AddSingleton(listener);
-        builder.AddParleyHttp(options); // the HTTP listener: HttpEndpoints.cs
+        builder.AddParleyHttp(options); // HTTP(S) and TLS chat listeners: HttpEndpoints.cs
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 3));
 
@@ -43,10 +42,6 @@ public static class ParleyHost
             socket.NoDelay = true;
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-        if (options.HttpPort == ChatServerOptions.PortOff)
-        {
-            builder.Services.AddSingleton<IServer, NoHttpServer>();
-        }
 
         var app = builder.Build();
         app.MapParleyHttp(); // the web client, /healthz, /metrics: HttpRoutes.cs

@@ -85,6 +85,7 @@ public class HttpEndpointTests
         await using var server = await SocketServer.StartAsync(); // the test server passes --http-port 0
 
         Assert.Null(server.Listeners.HttpEndPoint);
+        Assert.Null(server.Listeners.TlsEndPoint);
         Assert.NotNull(server.Listeners.EndPoint);
     }
 }
