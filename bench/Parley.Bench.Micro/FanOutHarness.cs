@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Parley.Server.Chat;
 using Parley.Server.Commands;
 using Parley.Server.Hosting;
+using Parley.Server.Networking;
 using Parley.Server.Sessions;
 using Parley.Storage;
 
@@ -52,7 +53,7 @@ internal sealed class FanOutHarness : IAsyncDisposable
             var toServer = new Pipe(harness._pipeOptions);
             var toClient = new Pipe(harness._pipeOptions);
             var context = new DefaultConnectionContext($"bench-{i}", new DuplexPipe(toServer.Reader, toClient.Writer), new DuplexPipe(toClient.Reader, toServer.Writer));
-            var session = new ChatSession(context, harness.Chat, dispatcher, NullLogger.Instance);
+            var session = new ChatSession(new PipeTransport(context), harness.Chat, dispatcher, NullLogger.Instance);
             session.SetUsername($"user{i}");
             harness._toServer.Add(toServer);
             harness._toClient.Add(toClient);

@@ -44,4 +44,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(14, LogLevel.Information, "[{ConnectionId}] Closing: no login within {Timeout}")]
     public static partial void LoginTimeout(ILogger logger, string connectionId, TimeSpan timeout);
+
+    [LoggerMessage(15, LogLevel.Warning, "Accepting a connection failed ({Error}); still listening")]
+    public static partial void AcceptFailed(ILogger logger, System.Net.Sockets.SocketError error, Exception exception);
 }

@@ -1,6 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Hosting.Server;
 using Parley.Server.Chat;
 using Parley.Server.Health;
 using Parley.Server.Networking;
@@ -9,7 +7,7 @@ using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
-/// <summary>Builds the server process: configuration, logging, Kestrel with the KTN endpoint, graceful shutdown.</summary>
+/// <summary>Builds the server process: configuration, logging, the KTN listener, graceful shutdown.</summary>
 public static class ParleyHost
 {
     public static WebApplication Build(string[] args)
@@ -34,49 +32,26 @@ public static class ParleyHost
         builder.Services.AddSingleton(listener);
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 3));
+
+        // Plain TCP is ours (TcpChatListener, started after the store is open); Kestrel carries what needs HTTP.
+        builder.Services.AddHostedService<TcpChatListener>();
         builder.WebHost.UseSockets(socket =>
         {
-            // Each payload is its own send (sessions write to the socket directly, see OutboundSink), so
-            // Nagle must not hold one back waiting to merge it with the next.
+            // Each payload is its own write, so Nagle must not hold one back waiting to merge it with the next.
             socket.NoDelay = true;
         });
-
-        ListenOptions? endpoint = null;
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(ResolveAddress(options.Host), options.Port, listen =>
-            {
-                listen.UseConnectionHandler<ChatConnectionHandler>();
-                endpoint = listen;
-            });
-        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddSingleton<IServer, NoHttpServer>();
 
         var app = builder.Build();
         var server = app.Services.GetRequiredService<ChatServer>();
         var logger = app.Services.GetRequiredService<ILogger<ChatServer>>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            // Kestrel has bound by now, so the endpoint carries the real port even when 0 was asked for.
-            listener.EndPoint = endpoint?.EndPoint;
-            ServerLog.Listening(logger, ChatServer.Version, endpoint?.EndPoint.ToString() ?? "?");
+            // The listener has bound by now, so the endpoint carries the real port even when 0 was asked for.
+            ServerLog.Listening(logger, ChatServer.Version, listener.EndPoint?.ToString() ?? "?");
         });
         app.Lifetime.ApplicationStopping.Register(server.BeginShutdown);
         return app;
-    }
-
-    private static IPAddress ResolveAddress(string host)
-    {
-        if (IPAddress.TryParse(host, out var address))
-        {
-            return address;
-        }
-
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return IPAddress.Loopback;
-        }
-
-        return Dns.GetHostAddresses(host).FirstOrDefault()
-            ?? throw new InvalidOperationException($"Cannot resolve host '{host}'.");
     }
 }

@@ -7,9 +7,10 @@ using Parley.Server.Sessions;
 namespace Parley.Server.Networking;
 
 /// <summary>
-/// Kestrel's entry point for a KTN connection. It only adapts: the transport (TCP today, WebSocket or an
-/// in-memory pipe pair tomorrow) becomes a <see cref="ChatSession"/> that runs until the connection ends.
-/// Connections over the limits get one error payload and are closed before any session exists.
+/// Where every connection starts, whatever carries it: our TCP listener's sockets, Kestrel's connections (TLS,
+/// and the in-memory pipes of the tests, through <see cref="OnConnectedAsync"/>) and WebSockets. The transport
+/// becomes a <see cref="ChatSession"/> that runs until the connection ends. Connections over the limits get
+/// one error payload and are closed before any session exists.
 /// </summary>
 public sealed class ChatConnectionHandler(ChatServer server, RequestDispatcher dispatcher, ConnectionLimiter limiter, ILogger<ChatConnectionHandler> logger) : ConnectionHandler
 {
@@ -17,31 +18,33 @@ public sealed class ChatConnectionHandler(ChatServer server, RequestDispatcher d
     private static readonly TimeSpan s_refusalLogInterval = TimeSpan.FromSeconds(10);
     private long _lastRefusalLog = long.MinValue;
 
-    public override async Task OnConnectedAsync(ConnectionContext connection)
+    public override Task OnConnectedAsync(ConnectionContext connection) => RunAsync(new PipeTransport(connection));
+
+    /// <summary>Runs one connection to its end; the caller closes the transport after.</summary>
+    public async Task RunAsync(ChatTransport transport)
     {
-        var address = RemoteAddresses.Of(connection.RemoteEndPoint);
+        var address = RemoteAddresses.Of(transport.RemoteEndPoint);
         if (limiter.TryAcquire(address) is { } refusal)
         {
-            await RefuseAsync(connection, address, refusal);
+            await RefuseAsync(transport, address, refusal);
             return;
         }
 
         try
         {
-            await using var session = new ChatSession(connection, server, dispatcher, logger);
+            await using var session = new ChatSession(transport, server, dispatcher, logger);
             server.Counters.ConnectionOpened();
-            ServerLog.Connected(logger, connection.ConnectionId, connection.RemoteEndPoint?.ToString());
+            ServerLog.Connected(logger, transport.ConnectionId, transport.RemoteEndPoint?.ToString());
             server.Connected(session);
             try
             {
-                // Not connection.ConnectionClosed: Kestrel fires that on the client's FIN, which may come right
-                // behind its last requests (a script that sends and closes at once), and those must still be read
-                // and answered. The input ends by itself on a FIN, a reset or an abort; CloseWith cancels the read.
+                // The input ends by itself on a FIN (after the requests in front of it are answered), a reset or
+                // an abort; CloseWith ends it early.
                 await session.RunAsync(CancellationToken.None);
             }
             finally
             {
-                ServerLog.Disconnected(logger, connection.ConnectionId);
+                ServerLog.Disconnected(logger, transport.ConnectionId);
             }
         }
         finally
@@ -50,7 +53,7 @@ public sealed class ChatConnectionHandler(ChatServer server, RequestDispatcher d
         }
     }
 
-    private async Task RefuseAsync(ConnectionContext connection, string? address, string reason)
+    private async Task RefuseAsync(ChatTransport transport, string? address, string reason)
     {
         server.Counters.ConnectionRefused();
         var now = server.Clock.GetTimestamp();
@@ -58,17 +61,16 @@ public sealed class ChatConnectionHandler(ChatServer server, RequestDispatcher d
         if ((last == long.MinValue || server.Clock.GetElapsedTime(last, now) >= s_refusalLogInterval)
             && Interlocked.CompareExchange(ref _lastRefusalLog, now, last) == last)
         {
-            ServerLog.ConnectionRefused(logger, connection.ConnectionId, address, reason, server.Counters.RefusedConnections);
+            ServerLog.ConnectionRefused(logger, transport.ConnectionId, address, reason, server.Counters.RefusedConnections);
         }
 
         // A bounded wait: the payload fits any socket buffer, but a peer that never reads must not hold us.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(server.Options.ShutdownGraceSeconds), server.Clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, connection.ConnectionClosed);
         try
         {
-            await connection.Transport.Output.WriteAsync(PayloadWriter.ToLine(Notices.Error(server.Clock, ErrorCodes.TooManyConnections, reason)), linked.Token);
+            await transport.WriteAsync(PayloadWriter.ToLine(Notices.Error(server.Clock, ErrorCodes.TooManyConnections, reason)), timeout.Token);
         }
-        catch (Exception ex) when (ex is ConnectionResetException or ConnectionAbortedException or OperationCanceledException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is ConnectionResetException or ConnectionAbortedException or OperationCanceledException or IOException or InvalidOperationException or System.Net.Sockets.SocketException or ObjectDisposedException)
         {
             // Expected teardown: the refused peer went away first, or never read.
         }

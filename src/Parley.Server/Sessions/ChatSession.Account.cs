@@ -20,5 +20,5 @@ public sealed partial class ChatSession
     public bool IsAuthenticated => Account is not null;
 
     /// <summary>The client's IP address as text, or null when the transport has none (in-memory pipes).</summary>
-    public string? RemoteAddress => RemoteAddresses.Of(_connection.RemoteEndPoint);
+    public string? RemoteAddress => RemoteAddresses.Of(_transport.RemoteEndPoint);
 }

@@ -21,7 +21,6 @@ public sealed partial class ChatSession : IThreadPoolWorkItem
     private readonly Lock _outputLock = new();
     private readonly Queue<OutboundItem> _outbound = new();
     private readonly TaskCompletionSource _outputDrained = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly OutboundSink _sink;
     private int _queuedPayloads;
     private long _queuedBytes;
     private bool _writing;          // the writer task owns the sink; producers queue behind it
@@ -56,7 +55,7 @@ public sealed partial class ChatSession : IThreadPoolWorkItem
             if (!_writing && item.PauseBefore <= TimeSpan.Zero && !item.CloseAfter)
             {
                 // Nothing is queued (the queue is empty whenever no writer runs): try the transport now.
-                var written = _sink.TryWriteNow(item.Payload.Span);
+                var written = _transport.TryWriteNow(item.Payload.Span);
                 if (written == item.Payload.Length)
                 {
                     return true;
@@ -99,7 +98,7 @@ public sealed partial class ChatSession : IThreadPoolWorkItem
         _server.Counters.SlowConsumerDisconnected();
         ServerLog.SlowConsumer(_logger, ConnectionId, Username, queuedPayloads, queuedBytes);
         StopReading();
-        _connection.Abort(new ConnectionAbortedException("Slow consumer: outbound queue full."));
+        _transport.Abort("Slow consumer: outbound queue full.");
         return false;
     }
 
@@ -126,7 +125,7 @@ public sealed partial class ChatSession : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Nothing touches the transport after this returns (Kestrel is about to close it).</summary>
+    /// <summary>Nothing touches the transport after this returns (its owner is about to close it).</summary>
     private void CloseSink()
     {
         lock (_outputLock)
@@ -211,7 +210,7 @@ public sealed partial class ChatSession : IThreadPoolWorkItem
                     await Task.Delay(pause, _server.Clock);
                 }
 
-                await _sink.WriteAsync(data);
+                await _transport.WriteAsync(data);
                 if (closeAfter)
                 {
                     break;
@@ -227,7 +226,7 @@ public sealed partial class ChatSession : IThreadPoolWorkItem
         {
             ServerLog.UnexpectedError(_logger, ConnectionId, ex);
             closeAfter = true;
-            _connection.Abort();
+            _transport.Abort("Unexpected error while writing.");
         }
         finally
         {

@@ -8,29 +8,28 @@ using Parley.Storage;
 namespace Parley.Server.Sessions;
 
 /// <summary>
-/// One client connection: reads frames from its pipe and hands requests to the dispatcher (this file), and
-/// owns a bounded outbound queue drained by a single writer (ChatSession.Output.cs). The session knows the
-/// pipe, never the socket, so the same code serves TCP and in-memory tests.
+/// One client connection: reads frames from its transport and hands requests to the dispatcher (this file),
+/// and owns a bounded outbound queue drained by a single writer (ChatSession.Output.cs). The session knows its
+/// <see cref="ChatTransport"/>, never the socket, so the same code serves TCP, TLS, WebSocket and in-memory tests.
 /// </summary>
 public sealed partial class ChatSession
 {
-    private readonly ConnectionContext _connection;
+    private readonly ChatTransport _transport;
     private readonly ChatServer _server;
     private readonly RequestDispatcher _dispatcher;
     private readonly ILogger _logger;
     private volatile bool _closeRequested;
 
-    internal ChatSession(ConnectionContext connection, ChatServer server, RequestDispatcher dispatcher, ILogger logger)
+    internal ChatSession(ChatTransport transport, ChatServer server, RequestDispatcher dispatcher, ILogger logger)
     {
-        _connection = connection;
+        _transport = transport;
         _server = server;
         _dispatcher = dispatcher;
         _logger = logger;
-        _sink = OutboundSink.For(connection);
         _flood = new FloodControl(server.Options, server.Clock);
     }
 
-    public string ConnectionId => _connection.ConnectionId;
+    public string ConnectionId => _transport.ConnectionId;
 
     // Written with full fences: a room's pump sets the room and then reads the name, while a logout clears
     // the name and then reads the room; each side sees the other's write, so no departed session stays a member.
@@ -70,7 +69,7 @@ public sealed partial class ChatSession
         StartLoginDeadline();
         try
         {
-            await ReadLoopAsync(_connection.Transport.Input, cancellationToken);
+            await ReadLoopAsync(_transport.Input, cancellationToken);
         }
         catch (Exception ex) when (ex is ConnectionResetException or ConnectionAbortedException or OperationCanceledException or IOException)
         {
@@ -80,7 +79,7 @@ public sealed partial class ChatSession
         {
             ServerLog.UnexpectedError(_logger, ConnectionId, ex);
             CompleteOutput();
-            _connection.Abort();
+            _transport.Abort("Unexpected error.");
         }
         finally
         {
@@ -107,7 +106,7 @@ public sealed partial class ChatSession
         var drained = _outputDrained.Task;
         if (await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(_server.Options.ShutdownGraceSeconds), _server.Clock, CancellationToken.None)) != drained)
         {
-            _connection.Abort();
+            _transport.Abort("The client did not read its last payloads.");
             await drained;
         }
 
@@ -260,7 +259,7 @@ public sealed partial class ChatSession
     private void StopReading()
     {
         _closeRequested = true;
-        _connection.Transport.Input.CancelPendingRead();
+        _transport.Input.CancelPendingRead();
     }
 
     /// <summary>Sends an error once this session's queued messages have reached it (it must not overtake them).</summary>
