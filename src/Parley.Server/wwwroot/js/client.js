@@ -33,7 +33,8 @@ export class ChatClient {
   #socket = null;
   #opening = null;
   #keepSession = false;
-  #removed = false;
+  /** Why a moderator removed us (the server's words), or null: coming straight back would defy the kick. */
+  #removed = null;
   #memory = null;
   #restore = null;
   #attempt = 0;
@@ -54,7 +55,7 @@ export class ChatClient {
 
   /** From the login form; throws when the server cannot be reached. */
   async logIn(name, password) {
-    this.#removed = false;
+    this.#removed = null;
     await this.#connect();
     this.#send('login', password ? `${name} ${password}` : name);
   }
@@ -180,7 +181,8 @@ export class ChatClient {
 
     if (answersLogin && this.state.loggedIn) {
       this.#onLoggedIn();
-    } else if (answersLogin && event.kind === Kind.Error) {
+    } else if (!this.state.loggedIn && event.kind === Kind.Error) {
+      // A refused login, or the server's word before closing (login_timeout): the login form says it.
       this.#view.loginRefused(event);
       return;
     } else if (this.state.loggedIn && !sameName(room, this.state.room)) {
@@ -239,7 +241,7 @@ export class ChatClient {
   #panelOnly(event) {
     const text = event.text ?? '';
     if (/^You were kicked|^You are banned/.test(text)) {
-      this.#removed = true;
+      this.#removed = text;
       this.#keepSession = false;
     }
 
@@ -289,14 +291,14 @@ export class ChatClient {
     this.#restore?.cancel();
     this.#restore = null;
     this.state.reset();
-    if (this.#keepSession && !this.#removed) {
+    if (this.#keepSession && this.#removed === null) {
       this.#memory = memory;
       this.#schedule();
       return;
     }
 
     this.#keepSession = false;
-    this.#endSession(this.#removed ? 'You were removed from the chat by a moderator.' : loggedOut ? 'You logged out.' : null);
+    this.#endSession(this.#removed ?? (loggedOut ? 'You logged out.' : null));
   }
 
   #remember() {
