@@ -126,6 +126,7 @@ export class ChatClient {
     this.#view.connection('connecting');
     this.#opening = new Promise((resolve, reject) => {
       const socket = new WebSocket(this.#url);
+      socket.binaryType = 'arraybuffer';
       this.#socket = socket;
       socket.onopen = () => {
         this.#opening = null;
@@ -134,7 +135,9 @@ export class ChatClient {
       };
       socket.onmessage = message => {
         if (socket === this.#socket) {
-          for (const event of readMessage(message.data)) {
+          // The server sends text; a binary message is read as UTF-8 all the same.
+          const text = typeof message.data === 'string' ? message.data : new TextDecoder().decode(message.data);
+          for (const event of readMessage(text)) {
             this.#onEvent(event);
           }
         }
