@@ -19,7 +19,7 @@ start_server() { # $1 server, $2 port, $3 fresh directory; prints the pid
   case $1 in
     parley)
       # shellcheck disable=SC2086
-      taskset -c 0 dotnet "$PARLEY" --port "$2" --db "$3/parley.db" --history-delay 0 $PARLEY_RELAX >"$3/server.log" 2>&1 &
+      taskset -c 0 dotnet "$PARLEY" --port "$2" --http-port 0 --db "$3/parley.db" --history-delay 0 $PARLEY_RELAX >"$3/server.log" 2>&1 &
       ;;
     ngircd)
       sed "${sed_args[@]}" bench/irc/ngircd.conf.in >"$3/ngircd.conf"

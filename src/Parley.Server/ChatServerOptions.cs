@@ -20,11 +20,23 @@ public sealed record ChatServerOptions
 {
     public const string SectionName = "Parley";
 
-    /// <summary>Address the TCP listener binds.</summary>
+    /// <summary>For <see cref="HttpPort"/>: no listener at all.</summary>
+    public const int PortOff = 0;
+
+    /// <summary>For <see cref="HttpPort"/>: a free port picked at start-up (logged; tests use it).</summary>
+    public const int AnyFreePort = -1;
+
+    /// <summary>Address every listener binds: the chat port and the HTTP port.</summary>
     public string Host { get; init; } = "0.0.0.0";
 
     /// <summary>TCP port; 0 picks a free one (logged at start-up).</summary>
     public int Port { get; init; } = 9998;
+
+    /// <summary>
+    /// HTTP port (web client, <c>/healthz</c>) on <see cref="Host"/>. <see cref="PortOff"/> (0, as the issue
+    /// asks) turns HTTP off, so "any free port" needs a value of its own: <see cref="AnyFreePort"/>.
+    /// </summary>
+    public int HttpPort { get; init; } = 8080;
 
     /// <summary>
     /// The SQLite file that keeps messages, rooms, accounts, bans and the audit log (created when missing;

@@ -49,7 +49,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     {
         var directory = extraArguments.Contains("--db") ? null : Directory.CreateTempSubdirectory("parley-e2e-");
         string[] database = directory is null ? [] : ["--db", Path.Combine(directory.FullName, "parley.db")];
-        string[] arguments = ["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. database, .. s_generousLimits, .. extraArguments];
+        // HTTP off unless a test turns it on: every server here would want port 8080.
+        string[] arguments = ["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--http-port", "0", .. database, .. s_generousLimits, .. extraArguments];
         var process = ChildProcess.StartDotnet(Executables.ServerDll, environment, arguments);
         var line = await process.WaitForLineAsync(l => ListeningLine().IsMatch(l));
         var listening = int.Parse(ListeningLine().Match(line).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -17,6 +17,22 @@ public class ServerProcessTests
         Assert.Contains("--port", output);
         Assert.Contains("[9998]", output);
         Assert.Contains("[0.0.0.0]", output);
+        Assert.Contains("--http-port <value>", output);
+        Assert.Contains("[8080]", output);
+    }
+
+    [Fact]
+    public async Task The_http_port_serves_healthz_from_the_executable()
+    {
+        await using var server = await ServerProcess.StartAsync("--http-port", "-1");
+        var line = await server.Process.WaitForLineAsync(l => l.Contains("HTTP on http://", StringComparison.Ordinal));
+        var address = line[line.IndexOf("http://", StringComparison.Ordinal)..line.IndexOf(": web client", StringComparison.Ordinal)];
+        using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(15) };
+
+        using var response = await http.GetAsync("healthz");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Healthy\n", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

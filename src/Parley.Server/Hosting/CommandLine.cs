@@ -12,6 +12,7 @@ internal static class CommandLine
         ("--host", "Host", s_defaults.Host, "address to listen on"),
         ("--db", "Database", s_defaults.Database, "SQLite file for history, rooms, accounts and bans"),
         ("--port", "Port", s_defaults.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "TCP port (0 picks a free one)"),
+        ("--http-port", "HttpPort", Invariant(s_defaults.HttpPort), "HTTP port: web client, /healthz (0: off, -1: any free port)"),
         ("--history-format", "HistoryFormat", s_defaults.HistoryFormat.ToString(), "history items as Strings (JSON-encoded) or Objects"),
         ("--history-delay", "HistoryDelayMilliseconds", Invariant(s_defaults.HistoryDelayMilliseconds), "ms between the login info and the history (0: none)"),
         ("--login-history-bytes", "LoginHistoryMaxBytes", Invariant(s_defaults.LoginHistoryMaxBytes), "the login history payload stays under this size"),

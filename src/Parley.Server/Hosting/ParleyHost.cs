@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Parley.Server.Chat;
 using Parley.Server.Health;
@@ -30,6 +31,7 @@ public static class ParleyHost
         builder.Services.AddHostedService<ChatLifetimeService>();
         var listener = new ListenerInfo();
         builder.Services.AddSingleton(listener);
+        builder.AddParleyHttp(options); // the HTTP listener: HttpEndpoints.cs
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 3));
 
@@ -41,9 +43,13 @@ public static class ParleyHost
             socket.NoDelay = true;
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-        builder.Services.AddSingleton<IServer, NoHttpServer>();
+        if (options.HttpPort == ChatServerOptions.PortOff)
+        {
+            builder.Services.AddSingleton<IServer, NoHttpServer>();
+        }
 
         var app = builder.Build();
+        app.MapParleyHttp(); // the web client, /healthz: HttpRoutes.cs
         var server = app.Services.GetRequiredService<ChatServer>();
         var logger = app.Services.GetRequiredService<ILogger<ChatServer>>();
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -53,5 +59,21 @@ public static class ParleyHost
         });
         app.Lifetime.ApplicationStopping.Register(server.BeginShutdown);
         return app;
+    }
+
+    internal static IPAddress ResolveAddress(string host)
+    {
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return address;
+        }
+
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Loopback;
+        }
+
+        return Dns.GetHostAddresses(host).FirstOrDefault()
+            ?? throw new InvalidOperationException($"Cannot resolve host '{host}'.");
     }
 }

@@ -19,7 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ServerCounters>();
         services.AddSingleton<ChatServer>();
         services.AddSingleton<StoreHealth>();
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, tags: [Readiness.Tag]);
 
         services.AddSingleton<IRequestHandler, LoginHandler>();
         services.AddSingleton<IRequestHandler, LogoutHandler>();

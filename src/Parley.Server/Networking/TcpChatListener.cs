@@ -32,7 +32,7 @@ internal sealed class TcpChatListener(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var endPoint = new IPEndPoint(ResolveAddress(options.Value.Host), options.Value.Port);
+        var endPoint = new IPEndPoint(ParleyHost.ResolveAddress(options.Value.Host), options.Value.Port);
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -111,22 +111,6 @@ internal sealed class TcpChatListener(
         {
             _connectionsClosed.TrySetResult();
         }
-    }
-
-    private static IPAddress ResolveAddress(string host)
-    {
-        if (IPAddress.TryParse(host, out var address))
-        {
-            return address;
-        }
-
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return IPAddress.Loopback;
-        }
-
-        return Dns.GetHostAddresses(host).FirstOrDefault()
-            ?? throw new InvalidOperationException($"Cannot resolve host '{host}'.");
     }
 
     /// <summary>One accepted connection, started off the accept loop (so a slow login never delays the next accept).</summary>

@@ -11,8 +11,9 @@ namespace Parley.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The real server, in process: <see cref="ParleyHost.Build"/> with <c>--port 0</c> on loopback, exactly as the
-/// executable starts it, on a SQLite file of its own in a temporary directory. Disposing it stops the host,
-/// deletes the file and fails the test if the server logged an unexpected error.
+/// executable starts it, on a SQLite file of its own in a temporary directory. HTTP is off (<c>--http-port 0</c>,
+/// or every test would want port 8080) unless the test asks for it with <see cref="AnyHttpPort"/>. Disposing
+/// it stops the host, deletes the file and fails the test if the server logged an unexpected error.
 /// </summary>
 public sealed class SocketServer : IAsyncDisposable
 {
@@ -31,6 +32,26 @@ public sealed class SocketServer : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
 
     public EndPoint EndPoint { get; }
+
+    /// <summary>Flags for a test of the HTTP port: on, at a port Kestrel picks (see <see cref="HttpEndPoint"/>).</summary>
+    public static string[] AnyHttpPort { get; } = ["--http-port", "-1"];
+
+    /// <summary>Where every listener is bound.</summary>
+    public ListenerInfo Listeners => _app.Services.GetRequiredService<ListenerInfo>();
+
+    /// <summary>The HTTP port's endpoint; fails when the test did not turn HTTP on.</summary>
+    public EndPoint HttpEndPoint => Listeners.HttpEndPoint ?? throw new InvalidOperationException("HTTP is off: start the server with SocketServer.AnyHttpPort.");
+
+    /// <summary>
+    /// A client of the HTTP port (HTTPS with <paramref name="handler"/> trusting the test's certificate), with
+    /// the payload timeout.
+    /// </summary>
+    public HttpClient CreateHttpClient(HttpMessageHandler? handler = null)
+        => new(handler ?? new SocketsHttpHandler(), disposeHandler: true)
+        {
+            BaseAddress = new Uri($"{(handler is null ? "http" : "https")}://{HttpEndPoint}/"),
+            Timeout = TestTimeouts.Payload,
+        };
 
     public ServerCounters Counters => _app.Services.GetRequiredService<ServerCounters>();
 
@@ -56,7 +77,7 @@ public sealed class SocketServer : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("parley-test-");
         string[] generous = [.. InMemoryServer.GenerousLimits.SelectMany(s => new[] { $"--{ChatServerOptions.SectionName}:{s.Key}", s.Value })];
-        string[] args = ["--port", "0", "--host", "127.0.0.1", "--db", Path.Combine(directory.FullName, "parley.db"), "--Logging:LogLevel:Default", "Warning", .. generous, .. flags];
+        string[] args = ["--port", "0", "--http-port", "0", "--host", "127.0.0.1", "--db", Path.Combine(directory.FullName, "parley.db"), "--Logging:LogLevel:Default", "Warning", .. generous, .. flags];
         var app = ParleyHost.Build(args);
         var logs = new CapturingLoggerProvider();
         app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);

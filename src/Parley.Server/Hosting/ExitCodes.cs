@@ -1,0 +1,10 @@
+namespace Parley.Server.Hosting;
+
+/// <summary>The server process's exit codes, by name.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>A setting cannot work (the message says which); nothing was started.</summary>
+    public const int InvalidSettings = 1;
+}
