@@ -119,6 +119,12 @@ public sealed record ChatServerOptions
     /// </summary>
     public double LoginTimeoutSeconds { get; init; } = 300;
 
+    /// <summary>
+    /// Web pages from other origins allowed to open the chat WebSocket (comma-separated, e.g.
+    /// <c>https://chat.example.org</c>; <c>*</c> allows any). The server's own pages are always allowed.
+    /// </summary>
+    public string AllowedOrigins { get; init; } = "";
+
     /// <summary>Seconds the server waits for clients to receive the shutdown notice before closing them.</summary>
     public int ShutdownGraceSeconds { get; init; } = 2;
 

@@ -30,6 +30,7 @@ internal static class CommandLine
         ("--max-connections-per-address", "MaxConnectionsPerAddress", Invariant(s_defaults.MaxConnectionsPerAddress), "open connections from one IP address (loopback too)"),
         ("--max-connections", "MaxConnections", Invariant(s_defaults.MaxConnections), "open connections in all"),
         ("--login-timeout", "LoginTimeoutSeconds", Invariant(s_defaults.LoginTimeoutSeconds), "seconds a connection may stay without logging in"),
+        ("--allowed-origins", "AllowedOrigins", "(own origin)", "other web origins whose pages may use /ws, comma-separated"),
     ];
 
     public static Dictionary<string, string> SwitchMappings { get; } =

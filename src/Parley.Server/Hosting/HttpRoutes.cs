@@ -6,7 +6,7 @@ namespace Parley.Server.Hosting;
 
 /// <summary>
 /// What the HTTP port serves: the web client from the web root (<c>wwwroot</c> beside the executable, copied
-/// there by the build) and <c>/healthz</c>. New routes (the WebSocket endpoint) go here too.
+/// there by the build), the chat over WebSocket at <c>/ws</c> and <c>/healthz</c>.
 /// Only the HTTP port reaches this pipeline: the chat ports run their connection handler instead.
 /// </summary>
 public static class HttpRoutes
@@ -29,6 +29,10 @@ public static class HttpRoutes
                 file.Context.Response.Headers.XContentTypeOptions = "nosniff";
             },
         });
+
+        // The chat over WebSocket: the same connection handler as the TCP port (WebSocketEndpoint.cs).
+        app.UseWebSockets();
+        app.MapChatWebSocket();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
