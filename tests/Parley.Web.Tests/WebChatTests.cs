@@ -14,8 +14,11 @@ public sealed class WebChatTests(BrowserFixture browser)
     {
         await using var server = await WebServer.StartAsync();
         await using var alice = await server.LogInTcpAsync("alice");
+        await alice.SendAsync("msg", "morning, anyone around?");
+        await alice.ReadMessageAsync("morning, anyone around?");
         var page = await ChatPage.OpenAsync(browser, server);
         await page.LogInAsync("webby");
+        await Expect(page.HistoryItems).ToHaveTextAsync([new Regex("alice: morning, anyone around\\?$")]);
 
         await page.TypeAsync("hello from the browser");
         var heard = await alice.ReadMessageAsync("hello from the browser");

@@ -30,5 +30,13 @@ public sealed class WebLayoutTests(BrowserFixture browser)
         await page.Page.Keyboard.PressAsync("Escape");
         await Expect(panel).ToBeHiddenAsync();
         await Expect(toggle).ToBeFocusedAsync();
+
+        // The panel covers the screen, so it has its own way out for a finger.
+        await page.Page.Keyboard.PressAsync("Enter");
+        var close = panel.GetByRole(AriaRole.Button, new() { Name = "Close" });
+        await Expect(close).ToBeFocusedAsync();
+        await close.ClickAsync();
+        await Expect(panel).ToBeHiddenAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
     }
 }

@@ -142,6 +142,8 @@ ui.panelToggle.addEventListener('click', () => {
   }
 });
 
+$('panel-close').addEventListener('click', () => view.closePanel());
+
 ui.sidePanel.addEventListener('keydown', event => {
   if (event.key === 'Escape') {
     view.closePanel();

@@ -176,6 +176,7 @@ export class ChatClient {
   #onEvent(event) {
     const answersLogin = !this.state.loggedIn && this.state.loginPending && event.kind !== Kind.Message && event.kind !== Kind.Raw;
     const room = this.state.room;
+    const mayModerate = this.state.mayModerate;
     this.state.onReceived(event);
     if (this.#restore) {
       this.#restore.onEvent(event);
@@ -191,6 +192,9 @@ export class ChatClient {
     } else if (this.state.loggedIn && !sameName(room, this.state.room)) {
       this.#view.session(this.state);
       this.#quietly('names');
+    } else if (mayModerate !== this.state.mayModerate) {
+      // A password set with register, a forbidden, or "made you a moderator": the controls follow.
+      this.#view.session(this.state);
     }
 
     this.#show(event);
@@ -227,12 +231,6 @@ export class ChatClient {
         }
 
         break;
-      case Kind.Error:
-        if (event.code === 'forbidden') {
-          this.#view.session(this.state);
-        }
-
-        break;
       default:
         break;
     }
@@ -246,10 +244,6 @@ export class ChatClient {
     if (/^You were kicked|^You are banned/.test(text)) {
       this.#removed = text;
       this.#keepSession = false;
-    }
-
-    if (/ made you a moderator\.$/.test(text)) {
-      this.#view.session(this.state);
     }
 
     if (event.deleted !== null) {
