@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Parley.Protocol;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,6 +8,8 @@ namespace Parley.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class WebReconnectTests(BrowserFixture browser)
 {
+    // While set, the page's WebSocket attempts are closed at once, as if the server could not be reached.
+    private volatile bool _unreachable;
     [Fact]
     public async Task After_a_server_restart_the_page_reconnects_logs_in_again_and_rejoins_its_room()
     {
@@ -45,5 +48,56 @@ public sealed class WebReconnectTests(BrowserFixture browser)
         await page.TypeAsync("back again");
         await carol.ReadMessageAsync("back again");
         await Expect(page.Message("webby", "back again")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task After_a_drop_the_missed_messages_appear_once_under_a_note_and_what_was_typed_meanwhile_is_sent()
+    {
+        await using var server = await WebServer.StartAsync();
+        await using var carol = await server.LogInTcpAsync("carol");
+
+        // Every WebSocket of the page goes through the test, which can cut it and keep it from coming back.
+        var connections = new List<IWebSocketRoute>();
+        var tab = await browser.NewPageAsync();
+        await tab.RouteWebSocketAsync(url => url.EndsWith("/ws", StringComparison.Ordinal), page =>
+        {
+            if (_unreachable)
+            {
+                _ = page.CloseAsync();
+                return;
+            }
+
+            lock (connections)
+            {
+                connections.Add(page.ConnectToServer());
+            }
+        });
+        await tab.GotoAsync(server.Url);
+        var page = new ChatPage(tab);
+        await page.LogInAsync("webby");
+        await page.TypeAsync("seen before the drop");
+        await carol.ReadMessageAsync("seen before the drop");
+
+        _unreachable = true;
+        IWebSocketRoute first;
+        lock (connections)
+        {
+            first = Assert.Single(connections);
+        }
+
+        await first.CloseAsync(); // the server's side: webby is logged out there, and the page sees the drop
+        await Expect(page.Log.Locator("li.note", new() { HasText = "Lost the connection; reconnecting." })).ToBeVisibleAsync();
+
+        await carol.SendAsync("msg", "said while you were away");
+        await carol.ReadMessageAsync("said while you were away");
+        await page.TypeAsync("typed while away");
+        await Expect(page.Log.Locator("li.note", new() { HasText = "Pending until reconnected: typed while away" })).ToBeVisibleAsync();
+
+        _unreachable = false;
+        await Expect(page.Log.Locator("li.note", new() { HasText = "— 1 message you missed —" })).ToBeVisibleAsync();
+        await Expect(page.Message("carol", "said while you were away")).ToHaveCountAsync(1);
+        await Expect(page.Message("webby", "seen before the drop")).ToHaveCountAsync(1);
+        await carol.ReadMessageAsync("typed while away");
+        await Expect(page.Message("webby", "typed while away")).ToHaveCountAsync(1);
     }
 }
