@@ -1,6 +1,7 @@
 // Wires the page: forms and buttons to the chat client, the keyboard shortcuts, the side panel on narrow
 // screens. Every control sends what a terminal user would type, so the server sees the same requests.
-import { ChatClient, socketUrl } from './client.js';
+import { ChatClient } from './client.js';
+import { socketUrl } from './socket.js';
 import { ChatView } from './view.js';
 
 const view = new ChatView(document);

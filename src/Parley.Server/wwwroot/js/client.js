@@ -5,23 +5,12 @@
 // after that. The page (app.js) gives it a view; nothing here touches the DOM.
 import { Action, maskSecrets, parseCommand } from './commands.js';
 import { DefaultRoom, SeenIds } from './catchup.js';
-import { readNames, readRooms, readPresence, sameName } from './format.js';
+import { sameName } from './format.js';
+import { PanelFeed } from './panel.js';
 import { Kind, readMessage } from './reader.js';
 import { Outcome, SessionRestore } from './restore.js';
+import { DefaultPolicy, openSocket, reconnectDelay } from './socket.js';
 import { ClientState } from './state.js';
-
-/** 1 s doubling to 30 s, each delay spread by ±20 % so that many pages do not all knock at the same instant. */
-export const DefaultPolicy = Object.freeze({ baseMs: 1000, maxMs: 30000, jitter: 0.2 });
-
-export function reconnectDelay(attempt, policy = DefaultPolicy, random = Math.random) {
-  const nominal = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(attempt, 20));
-  return Math.round(nominal * (1 + policy.jitter * (2 * random() - 1)));
-}
-
-/** The endpoint on the page's own origin: wss:// when the page came over https. */
-export function socketUrl(location) {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
-}
 
 export class ChatClient {
   state = new ClientState();
@@ -40,12 +29,13 @@ export class ChatClient {
   #attempt = 0;
   #timer = null;
   #pending = [];
-  #quiet = { names: 0, rooms: 0 };
+  #panel;
   #shownUpTo = -Infinity;
 
   constructor(url, view, policy = DefaultPolicy) {
     this.#url = url;
     this.#view = view;
+    this.#panel = new PanelFeed(view);
     this.#policy = policy;
   }
 
@@ -124,38 +114,23 @@ export class ChatClient {
     }
 
     this.#view.connection('connecting');
-    this.#opening = new Promise((resolve, reject) => {
-      const socket = new WebSocket(this.#url);
-      socket.binaryType = 'arraybuffer';
-      this.#socket = socket;
-      socket.onopen = () => {
-        this.#opening = null;
-        this.#view.connection('online');
-        resolve();
-      };
-      socket.onmessage = message => {
-        if (socket === this.#socket) {
-          // The server sends text; a binary message is read as UTF-8 all the same.
-          const text = typeof message.data === 'string' ? message.data : new TextDecoder().decode(message.data);
-          for (const event of readMessage(text)) {
-            this.#onEvent(event);
-          }
+    const { socket, opened } = openSocket(this.#url, text => {
+      if (socket === this.#socket) {
+        for (const event of readMessage(text)) {
+          this.#onEvent(event);
         }
-      };
-      socket.onclose = () => {
-        if (socket !== this.#socket) {
-          return;
-        }
-
-        const opening = this.#opening !== null;
-        this.#opening = null;
+      }
+    }, () => {
+      if (socket === this.#socket) {
         this.#socket = null;
-        if (opening) {
-          reject(new Error('The server cannot be reached.'));
-        }
-
+        this.#opening = null;
         this.#onClose();
-      };
+      }
+    });
+    this.#socket = socket;
+    this.#opening = opened.then(() => {
+      this.#opening = null;
+      this.#view.connection('online');
     });
     return this.#opening;
   }
@@ -168,7 +143,7 @@ export class ChatClient {
   /** A request the user did not type (a list for the side panel): its answer goes to the panel only. */
   #quietly(request) {
     if (this.connected && this.state.supports(request)) {
-      this.#quiet[request]++;
+      this.#panel.askedQuietly(request);
       this.#send(request, null);
     }
   }
@@ -238,7 +213,7 @@ export class ChatClient {
     this.#view.show(event, this.state);
   }
 
-  /** Updates the panel from an info; true when the info answered a quiet request and is not shown. */
+  /** A kick or a ban ends the session for good; the panel learns from every info. True: not to be shown. */
   #panelOnly(event) {
     const text = event.text ?? '';
     if (/^You were kicked|^You are banned/.test(text)) {
@@ -246,42 +221,11 @@ export class ChatClient {
       this.#keepSession = false;
     }
 
-    if (event.deleted !== null) {
-      this.#view.removed(event.deleted);
-    }
-
-    const presence = readPresence(text);
-    if (presence && sameName(event.room, this.state.room)) {
-      this.#view.presence(presence.name, presence.present);
-    }
-
-    const names = readNames(text);
-    if (names) {
-      this.#view.names(names.room, names.users);
-      return this.#takeQuiet('names');
-    }
-
-    const rooms = readRooms(text);
-    if (rooms) {
-      this.#view.rooms(rooms, this.state.room);
-      return this.#takeQuiet('rooms');
-    }
-
-    return false;
-  }
-
-  /** Whether an answer to `request` was asked for quietly (answers come in the order asked). */
-  #takeQuiet(request) {
-    if (this.#quiet[request] === 0) {
-      return false;
-    }
-
-    this.#quiet[request]--;
-    return true;
+    return this.#panel.take(event, this.state.room);
   }
 
   #onClose() {
-    this.#quiet = { names: 0, rooms: 0 };
+    this.#panel.reset();
     // Between attempts (the server still down, the name still taken) the memory of the first drop goes on.
     const memory = this.#restore?.memory ?? (this.#memory && !this.state.loggedIn ? this.#memory : this.#remember());
     const loggedOut = this.state.loggingOut;
