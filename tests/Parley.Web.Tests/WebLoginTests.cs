@@ -83,4 +83,20 @@ public sealed class WebLoginTests(BrowserFixture browser)
         await keyboard.PressAsync("Shift+Tab");
         await Expect(page.Log).ToBeFocusedAsync();
     }
+
+    [Fact]
+    public async Task Quit_logs_out_and_returns_to_the_login_form()
+    {
+        await using var server = await WebServer.StartAsync();
+        await using var alice = await server.LogInTcpAsync("alice");
+        var page = await ChatPage.OpenAsync(browser, server);
+        await page.LogInAsync("leaver");
+
+        await page.TypeAsync("/quit");
+
+        await Expect(page.Page.Locator("#login-note")).ToHaveTextAsync("You logged out.");
+        await Expect(page.Status).ToHaveTextAsync("Not connected");
+        await alice.SendAsync("names", null);
+        await alice.ReadUntilTextAsync(ResponseKinds.Info, "Users in #lobby (1): alice");
+    }
 }

@@ -55,4 +55,21 @@ public sealed class WebModerationTests(BrowserFixture browser)
         await Expect(page.Errors.Last).ToContainTextAsync("forbidden");
         await Expect(moderation).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task A_kicked_browser_user_is_told_why_and_not_brought_back()
+    {
+        await using var server = await WebServer.StartAsync("--Parley:Moderators:0", "root");
+        await using var root = await server.LogInTcpAsync("root");
+        await root.RequestAsync("register", "rootpassword", ResponseKinds.Info);
+        var page = await ChatPage.OpenAsync(browser, server);
+        await page.LogInAsync("victim");
+
+        await root.SendAsync("kick", "victim enough");
+
+        await Expect(page.NameInput).ToBeVisibleAsync();
+        await Expect(page.Page.Locator("#login-note")).ToHaveTextAsync("You were kicked by root: enough");
+        await Expect(page.Status).ToHaveTextAsync("Not connected");
+        await Expect(page.NameInput).ToBeFocusedAsync();
+    }
 }
