@@ -2,19 +2,24 @@
 # Runs every test project and prints one summary line: "N passed, N failed, N skipped".
 # Exits non-zero when a test failed or when no test ran. Extra arguments go to `dotnet test`
 # (e.g. --no-build, or --filter "FullyQualifiedName~Protocol").
-# Installs what the tests need from Debian's packages when it is missing: tmux (the client's terminal tests).
+# Installs what the tests need from Debian's packages when it is missing: tmux (the client's terminal tests)
+# and chromium (the web client's browser tests, which Playwright drives without downloading a browser).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]}..."
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null || {
-    echo "Could not install ${need[*]}; the terminal tests will fail." >&2
+    echo "Could not install ${need[*]}; the terminal or browser tests will fail." >&2
   }
 fi
+
+# Playwright's driver must never fetch a browser of its own: the tests launch Debian's chromium.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 results="$(pwd)/TestResults"
 rm -rf "$results"

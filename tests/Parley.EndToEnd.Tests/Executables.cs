@@ -5,6 +5,9 @@ internal static class Executables
 {
     private static readonly Lazy<string> s_root = new(FindRepositoryRoot);
 
+    /// <summary>The folder that holds Parley.slnx.</summary>
+    public static string RepositoryRoot => s_root.Value;
+
     public static string ServerDll => Built("Parley.Server", "Parley.Server.dll");
 
     public static string ClientDll => Built("Parley.Cli", "parley.dll");
