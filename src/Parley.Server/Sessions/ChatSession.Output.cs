@@ -95,8 +95,9 @@ public sealed partial class ChatSession : IThreadPoolWorkItem
             ClearQueueLocked();
         }
 
-        _server.Counters.SlowConsumerDisconnected();
+        // Logged before it is counted: whoever sees the count (a test, a scrape) finds the log line already there.
         ServerLog.SlowConsumer(_logger, ConnectionId, Username, queuedPayloads, queuedBytes);
+        _server.Counters.SlowConsumerDisconnected();
         StopReading();
         _transport.Abort("Slow consumer: outbound queue full.");
         return false;
