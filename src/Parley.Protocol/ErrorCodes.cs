@@ -26,4 +26,7 @@ public static class ErrorCodes
     public const string Banned = "banned";
     public const string TooManyConnections = "too_many_connections";
     public const string LoginTimeout = "login_timeout";
+
+    /// <summary>The request needed the other servers of a cluster, and they could not be reached: nothing was done.</summary>
+    public const string ClusterUnavailable = "cluster_unavailable";
 }

@@ -126,6 +126,24 @@ public sealed record ChatServerOptions
     /// </summary>
     public string AllowedOrigins { get; init; } = "";
 
+    /// <summary>
+    /// What links this server to the other nodes of one chat: <c>none</c> (this process is the whole chat) or
+    /// <c>redis</c> (<see cref="Redis"/>; the nodes must share one store too: <c>--store postgres</c>).
+    /// </summary>
+    public string Backplane { get; init; } = "none";
+
+    /// <summary>The Redis of the cluster: "host:port", optionally with StackExchange.Redis options (",password=...").</summary>
+    public string Redis { get; init; } = "localhost:6379";
+
+    /// <summary>Prefix of every Redis key and channel: several chats can share one Redis.</summary>
+    public string RedisPrefix { get; init; } = "parley";
+
+    /// <summary>This node's id in the cluster; empty: host name and port (stable across restarts, which frees stale names at once).</summary>
+    public string NodeId { get; init; } = "";
+
+    /// <summary>Seconds a node's users outlive it in the cluster when it dies (renewed three times per lease).</summary>
+    public double LeaseSeconds { get; init; } = 15;
+
     /// <summary>Seconds the server waits for clients to receive the shutdown notice before closing them.</summary>
     public int ShutdownGraceSeconds { get; init; } = 2;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Parley.Cluster;
 using Parley.Server.Hosting;
 
 if (CommandLine.WantsHelp(args))
@@ -19,5 +20,15 @@ catch (OptionsValidationException ex)
     return ExitCodes.InvalidSettings;
 }
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (BackplaneUnavailableException ex)
+{
+    // A node that cannot reach the others must not serve alone: its users would miss them and claim their names.
+    Console.Error.WriteLine($"Parley.Server: {ex.Message}");
+    return ExitCodes.ClusterUnavailable;
+}
+
 return ExitCodes.Success;

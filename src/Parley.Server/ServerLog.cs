@@ -47,4 +47,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(15, LogLevel.Warning, "Accepting a connection failed ({Error}); still listening")]
     public static partial void AcceptFailed(ILogger logger, System.Net.Sockets.SocketError error, Exception exception);
+
+    [LoggerMessage(16, LogLevel.Warning, "The ban of {Name} made on another node could not be stored with the address the user connected from here")]
+    public static partial void BanAddressNotRecorded(ILogger logger, string name, Exception exception);
 }

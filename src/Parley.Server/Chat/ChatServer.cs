@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Parley.Cluster;
 using Parley.Protocol;
 using Parley.Server.Sessions;
 using Parley.Storage;
@@ -10,7 +11,7 @@ namespace Parley.Server.Chat;
 /// The chat's shared state: who is connected, who holds which name, and the rooms. Request handlers act
 /// through it; it knows nothing of sockets or JSON framing.
 /// </summary>
-public sealed class ChatServer
+public sealed partial class ChatServer
 {
     /// <summary>The room everyone starts in, and returns to with <c>leave</c>.</summary>
     public const string DefaultRoom = "lobby";
@@ -23,13 +24,15 @@ public sealed class ChatServer
     private readonly ILogger<ChatServer> _logger;
     private volatile bool _shuttingDown;
 
-    public ChatServer(IOptions<ChatServerOptions> options, IChatStore store, TimeProvider clock, ServerCounters counters, ILogger<ChatServer> logger)
+    public ChatServer(IOptions<ChatServerOptions> options, IChatStore store, TimeProvider clock, ServerCounters counters, ILogger<ChatServer> logger,
+        IChatBackplane? backplane = null)
     {
         Options = options.Value;
         Store = store;
         Clock = clock;
         Counters = counters;
         _logger = logger;
+        _backplane = backplane;
         Lobby = _rooms.GetOrAdd(DefaultRoom, NewRoom);
         counters.Observe(this);
     }
@@ -62,6 +65,11 @@ public sealed class ChatServer
     {
         await Store.InitializeAsync(cancellationToken);
         await Store.EnsureRoomAsync(DefaultRoom, Clock.GetUtcNow(), cancellationToken);
+        if (_backplane is not null)
+        {
+            await _backplane.StartAsync(this, cancellationToken);
+            await _backplane.SubscribeRoomAsync(DefaultRoom, cancellationToken);
+        }
     }
 
     /// <summary>The room named <paramref name="name"/> (any letter case), created (and stored) when new.</summary>
@@ -73,6 +81,13 @@ public sealed class ChatServer
         }
 
         var stored = await Store.EnsureRoomAsync(name, Clock.GetUtcNow(), cancellationToken);
+
+        // Subscribed before anyone joins: the join's history and the live traffic from other nodes meet.
+        if (_backplane is not null)
+        {
+            await _backplane.SubscribeRoomAsync(stored, cancellationToken);
+        }
+
         return _rooms.GetOrAdd(stored, NewRoom);
     }
 
@@ -93,12 +108,38 @@ public sealed class ChatServer
         }
     }
 
-    /// <summary>Claims <paramref name="name"/> for <paramref name="session"/>; false when someone holds it (any letter case).</summary>
-    internal bool TryClaimName(string name, ChatSession session)
+    /// <summary>
+    /// Claims <paramref name="name"/> for <paramref name="session"/>; false when someone holds it (any letter
+    /// case), here or, in a cluster, on another node.
+    /// </summary>
+    internal async ValueTask<bool> TryClaimNameAsync(string name, ChatSession session, CancellationToken cancellationToken)
     {
         if (!_users.TryAdd(name, session))
         {
             return false;
+        }
+
+        if (_backplane is not null)
+        {
+            var claimed = false;
+            try
+            {
+                // Listed in the lobby at once, where the login puts the user: names on other nodes show it
+                // before the user has the welcome.
+                claimed = await _backplane.ClaimNameAsync(name, DefaultRoom, cancellationToken);
+            }
+            finally
+            {
+                if (!claimed)
+                {
+                    _users.TryRemove(new KeyValuePair<string, ChatSession>(name, session));
+                }
+            }
+
+            if (!claimed)
+            {
+                return false;
+            }
         }
 
         session.SetUsername(name);
@@ -117,6 +158,10 @@ public sealed class ChatServer
         session.SetUsername(null);
         session.Account = null;
         session.Room?.Leave(session);
+
+        // Released in the cluster before the name is free here: the next claim of it on this node then
+        // reaches Redis after the release, which would otherwise take the new holder's claim with it.
+        _backplane?.ReleaseName(name);
         _users.TryRemove(new KeyValuePair<string, ChatSession>(name, session));
         ServerLog.LoggedOut(_logger, session.ConnectionId, name, reason);
     }
@@ -143,5 +188,5 @@ public sealed class ChatServer
     /// <summary>Lets every room store what it has queued; after this the store can close.</summary>
     internal Task DrainAsync() => Task.WhenAll(_rooms.Values.Select(r => r.DrainAsync()));
 
-    private Room NewRoom(string name) => new(name, Store, Counters, _logger);
+    private Room NewRoom(string name) => new(name, Store, Counters, _logger, _backplane);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Threading.Channels;
+using Parley.Cluster;
 using Parley.Protocol;
 using Parley.Server.Sessions;
 using Parley.Storage;
@@ -27,14 +28,17 @@ public sealed partial class Room
     private readonly Channel<RoomWork> _work = Channel.CreateBounded<RoomWork>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
     private readonly Lock _membersLock = new();
     private readonly Task _pump;
+    private readonly IChatBackplane? _backplane;
     private ChatSession[] _members = [];
 
-    internal Room(string name, IMessageStore store, ServerCounters counters, ILogger logger)
+    internal Room(string name, IMessageStore store, ServerCounters counters, ILogger logger, IChatBackplane? backplane = null)
     {
         Name = name;
         _store = store;
         _counters = counters;
         _logger = logger;
+        _backplane = backplane;
+        _recent = backplane is null ? null : new RecentIds();
         _pump = Task.Run(PumpAsync);
     }
 
@@ -95,19 +99,27 @@ public sealed partial class Room
         if (session.Room == this)
         {
             session.Room = null;
+            if (session.Username is { } name)
+            {
+                _backplane?.SetRoom(name, null); // a logout releases the name, and the room with it
+            }
         }
     }
 
-    /// <summary>Sends a payload to every member now (notices: joins, leaves, removals).</summary>
-    internal void Broadcast(ReadOnlyMemory<byte> line, ChatSession? except = null) => Broadcast(new OutboundItem(line), except);
+    /// <summary>Sends a payload to every member now, on every node (notices: joins, leaves, removals).</summary>
+    internal void Broadcast(ReadOnlyMemory<byte> line)
+    {
+        Broadcast(new OutboundItem(line));
+        _backplane?.PublishToRoom(Name, line, ReadOnlyMemory<long>.Empty);
+    }
 
-    /// <summary>Offers one item (one payload, or a run of them) to every member; never waits for any.</summary>
-    private void Broadcast(OutboundItem item, ChatSession? except = null)
+    /// <summary>Offers one item (one payload, or a run of them) to every member here; never waits for any.</summary>
+    private void Broadcast(OutboundItem item)
     {
         var delivered = 0;
         foreach (var member in Volatile.Read(ref _members))
         {
-            if (member != except && member.TryEnqueue(item))
+            if (member.TryEnqueue(item))
             {
                 delivered++;
             }
@@ -143,7 +155,18 @@ public sealed partial class Room
                 }
 
                 await PublishRunAsync(run);
-                await JoinAsync((RoomWork.Join)item);
+                switch (item)
+                {
+                    case RoomWork.Join join:
+                        await JoinAsync(join);
+                        break;
+                    case RoomWork.Remote remote:
+                        DeliverRemote(remote);
+                        break;
+                    case RoomWork.CatchUp catchUp:
+                        await CatchUpAsync(catchUp.Since);
+                        break;
+                }
             }
 
             await PublishRunAsync(run);
@@ -201,13 +224,19 @@ public sealed partial class Room
     /// member at once, which is a backlog (PROTOCOL.md): each member gets the run in as few writes as fit
     /// <see cref="MaxRunWriteBytes"/>, and the bytes are serialised once for all of them.
     /// </summary>
-    private void Deliver(IReadOnlyList<StoredMessage> stored)
+    private void Deliver(IReadOnlyList<StoredMessage> stored, bool publish = true)
     {
+        if (_recent is not null)
+        {
+            DeliverAcrossNodes(stored, publish);
+            return;
+        }
+
         if (stored.Count < ChatSession.BacklogThreshold)
         {
             foreach (var message in stored)
             {
-                Broadcast(PayloadWriter.ToLine(HistoryWriter.ToPayload(message)));
+                Broadcast(new OutboundItem(PayloadWriter.ToLine(HistoryWriter.ToPayload(message))));
             }
 
             return;
@@ -245,7 +274,11 @@ public sealed partial class Room
             }
 
             join.Session.Room = this;
-            if (!join.Session.IsLoggedIn)
+            if (join.Session.Username is { } name)
+            {
+                _backplane?.SetRoom(name, Name);
+            }
+            else
             {
                 Leave(join.Session); // logged out (or gone) while joining
             }

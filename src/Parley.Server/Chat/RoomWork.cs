@@ -20,4 +20,14 @@ internal abstract record RoomWork
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+
+    /// <summary>
+    /// Payload lines another node sent to the room (<see cref="Parley.Cluster.IBackplaneListener.OnRoomTrafficAsync"/>):
+    /// stored messages (their ids in <see cref="MessageIds"/>, one per line) or a notice. Through the queue, so a
+    /// member who joins meanwhile gets each message either in the history or live.
+    /// </summary>
+    public sealed record Remote(ReadOnlyMemory<byte> Lines, long[] MessageIds) : RoomWork;
+
+    /// <summary>Deliver from the store what was stored since <see cref="Since"/> and not delivered here (a node was cut off).</summary>
+    public sealed record CatchUp(DateTimeOffset Since) : RoomWork;
 }

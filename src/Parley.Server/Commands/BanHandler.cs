@@ -1,3 +1,4 @@
+using Parley.Cluster;
 using Parley.Protocol;
 using Parley.Server.Accounts;
 using Parley.Server.Sessions;
@@ -42,19 +43,25 @@ internal sealed class BanHandler(AccountService accounts) : ModerationHandler(ac
         }
 
         var store = Accounts.Store;
-        var online = session.Server.FindUser(name);
+        var (online, remote) = await session.Server.LocateUserAsync(name, cancellationToken);
 
         // A ban of someone offline keeps the address an earlier ban recorded rather than forgetting it.
         var earlier = (await store.ListBansAsync(cancellationToken)).FirstOrDefault(b => Usernames.Comparer.Equals(b.Name, name));
         var address = online?.RemoteAddress ?? earlier?.Address;
-        var target = online?.Username ?? (await store.FindAccountAsync(name, cancellationToken))?.Name ?? name;
+        var target = online?.Username ?? remote?.Name ?? (await store.FindAccountAsync(name, cancellationToken))?.Name ?? name;
         await store.AddBanAsync(new Ban(target, address, reason, actor, session.Server.Clock.GetUtcNow()), cancellationToken);
         await Accounts.AuditAsync(actor, "ban", target, address is null ? reason : $"{reason} (address {address})", cancellationToken);
 
+        var because = AccountService.Because(reason);
+        var (toTarget, toRoom) = ($"You are banned by {actor}{because}", $"{target} was banned by {actor}{because}");
         if (online is not null)
         {
-            var because = AccountService.Because(reason);
-            Eject(session, online, $"You are banned by {actor}{because}", $"{target} was banned by {actor}{because}");
+            Eject(session, online, toTarget, toRoom);
+        }
+        else if (remote is not null)
+        {
+            // The user's node knows the address: it records the ban again with it (a new ban replaces the old).
+            EjectRemote(session, remote, new NodeCommand(NodeCommandKind.Eject, target, Text: toTarget, RoomText: toRoom, BannedBy: actor, BanReason: reason));
         }
 
         session.SendInfo($"{target} is banned.");

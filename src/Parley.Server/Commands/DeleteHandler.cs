@@ -41,8 +41,7 @@ internal sealed class DeleteHandler(AccountService accounts) : ModerationHandler
         await Accounts.AuditAsync(actor, "delete", id.ToString(CultureInfo.InvariantCulture),
             $"by {message.Sender} in {message.Room ?? "a direct message"}", cancellationToken);
         var server = session.Server;
-        var room = message.Room is null ? null : server.FindRoom(message.Room);
-        TellRoom(session, room, Notices.Info(server.Clock, $"Message {id} was removed by a moderator.") with
+        TellRoom(session, message.Room, Notices.Info(server.Clock, $"Message {id} was removed by a moderator.") with
         {
             Room = message.Room,
             Deleted = id,

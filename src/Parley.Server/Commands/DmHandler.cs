@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text;
+using Parley.Cluster;
 using Parley.Protocol;
 using Parley.Server.Chat;
 using Parley.Server.Sessions;
@@ -45,7 +47,20 @@ internal sealed partial class DmHandler : IRequestHandler
         }
 
         var server = session.Server;
-        if (server.FindUser(to) is not { Username: { } recipientName } recipient)
+        ChatSession? recipient;
+        RemoteUser? remote;
+        try
+        {
+            (recipient, remote) = await server.LocateUserAsync(to, cancellationToken);
+        }
+        catch (BackplaneUnavailableException)
+        {
+            await session.SendErrorAfterDeliveriesAsync(ErrorCodes.ClusterUnavailable,
+                $"The other servers of this chat cannot be reached right now, so '{to}' cannot be found; your message was not sent. Try again in a moment.");
+            return;
+        }
+
+        if ((recipient?.Username ?? remote?.Name) is not { } recipientName)
         {
             await session.SendErrorAfterDeliveriesAsync(ErrorCodes.NotFound, $"No user named '{to}' is logged in.");
             return;
@@ -59,13 +74,14 @@ internal sealed partial class DmHandler : IRequestHandler
         // Not cancelled with the connection: once stored, the message is delivered even if its sender leaves.
         // The append is queued now, so ids follow the order sent; the delivery waits for the earlier ones.
         var stored = server.Store.AppendAsync([new NewMessage(Room: null, sender, text, server.Clock.GetUtcNow(), To: recipientName)], CancellationToken.None).AsTask();
-        session.TrackDelivery(DeliverAsync(session, recipient, stored, session.LastDelivery), s_chain);
+        session.TrackDelivery(DeliverAsync(session, recipient, remote, stored, session.LastDelivery), s_chain);
     }
 
     // What orders direct messages: the chain of each session's deliveries.
     private static readonly object s_chain = new();
 
-    private static async Task DeliverAsync(ChatSession session, ChatSession recipient, Task<IReadOnlyList<StoredMessage>> append, Task previous)
+    /// <summary>To <paramref name="recipient"/> here, or else to <paramref name="remote"/> through its node; and the echo.</summary>
+    private static async Task DeliverAsync(ChatSession session, ChatSession? recipient, RemoteUser? remote, Task<IReadOnlyList<StoredMessage>> append, Task previous)
     {
         IReadOnlyList<StoredMessage> result;
         try
@@ -90,7 +106,17 @@ internal sealed partial class DmHandler : IRequestHandler
         var counters = session.Server.Counters;
         counters.MessagesAccepted(1);
         var line = PayloadWriter.ToLine(HistoryWriter.ToPayload(result[0]));
-        var delivered = recipient.TrySend(line) ? 1 : 0;
+        var delivered = 0;
+        if (recipient is not null)
+        {
+            delivered += recipient.TrySend(line) ? 1 : 0;
+        }
+        else
+        {
+            session.Server.Backplane!.SendToNode(remote!.NodeId, new NodeCommand(NodeCommandKind.Deliver, remote.Name, Line: Encoding.UTF8.GetString(line)));
+            delivered++;
+        }
+
         if (recipient != session && session.TrySend(line))
         {
             delivered++;

@@ -1,3 +1,4 @@
+using Parley.Cluster;
 using Parley.Protocol;
 using Parley.Server.Accounts;
 using Parley.Server.Sessions;
@@ -24,13 +25,14 @@ internal sealed class KickHandler(AccountService accounts) : ModerationHandler(a
             return;
         }
 
-        if (session.Server.FindUser(name) is not { Username: { } targetName } target)
+        var (local, remote) = await session.Server.LocateUserAsync(name, cancellationToken);
+        if ((local?.Username ?? remote?.Name) is not { } targetName)
         {
             session.SendError(ErrorCodes.NotFound, $"{name} is not logged in.");
             return;
         }
 
-        if (target == session)
+        if (local == session)
         {
             session.SendError(ErrorCodes.InvalidArgument, "You cannot kick yourself; use logout.");
             return;
@@ -38,6 +40,14 @@ internal sealed class KickHandler(AccountService accounts) : ModerationHandler(a
 
         await Accounts.AuditAsync(actor, "kick", targetName, reason, cancellationToken);
         var because = AccountService.Because(reason);
-        Eject(session, target, $"You were kicked by {actor}{because}", $"{targetName} was kicked by {actor}{because}");
+        var (toTarget, toRoom) = ($"You were kicked by {actor}{because}", $"{targetName} was kicked by {actor}{because}");
+        if (local is not null)
+        {
+            Eject(session, local, toTarget, toRoom);
+        }
+        else
+        {
+            EjectRemote(session, remote!, new NodeCommand(NodeCommandKind.Eject, targetName, Text: toTarget, RoomText: toRoom));
+        }
     }
 }

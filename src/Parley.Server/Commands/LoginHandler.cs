@@ -58,7 +58,7 @@ internal sealed class LoginHandler(AccountService accounts) : IRequestHandler
             return;
         }
 
-        if (!server.TryClaimName(name, session))
+        if (!await server.TryClaimNameAsync(name, session, cancellationToken))
         {
             ServerLog.LoginRefused(session.Logger, session.ConnectionId, ErrorCodes.NameTaken);
             session.SendError(ErrorCodes.NameTaken, $"The name '{name}' is taken. Choose another.");

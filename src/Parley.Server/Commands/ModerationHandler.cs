@@ -1,3 +1,5 @@
+using System.Text;
+using Parley.Cluster;
 using Parley.Protocol;
 using Parley.Server.Accounts;
 using Parley.Server.Chat;
@@ -59,18 +61,43 @@ internal abstract class ModerationHandler(AccountService accounts) : IRequestHan
     protected static void Eject(ChatSession actor, ChatSession target, string toTarget, string toRoom)
     {
         var server = actor.Server;
-        var room = target.Room;
+        var room = target.Room?.Name;
         server.LogOut(target, "removed by a moderator");
         target.CloseWith(Notices.Info(server.Clock, toTarget));
-        TellRoom(actor, room, Notices.Info(server.Clock, toRoom) with { Room = room?.Name });
+        TellRoom(actor, room, Notices.Info(server.Clock, toRoom) with { Room = room });
     }
 
-    /// <summary>Sends a notice to a room's members, and to the actor when it is not one of them.</summary>
-    protected static void TellRoom(ChatSession actor, Room? room, NoticePayload notice)
+    /// <summary>
+    /// <see cref="Eject"/> for a user on another node of the cluster: that node removes the user and tells
+    /// the user's room (on every node); the actor is told here when not in that room.
+    /// </summary>
+    protected static void EjectRemote(ChatSession actor, RemoteUser target, NodeCommand command)
+    {
+        var server = actor.Server;
+        server.Backplane!.SendToNode(target.NodeId, command);
+        if (!RoomNames.Comparer.Equals(actor.Room?.Name, target.Room) && command.RoomText is { } roomText)
+        {
+            actor.Send(Notices.Info(server.Clock, roomText) with { Room = target.Room });
+        }
+    }
+
+    /// <summary>An info for a user on another node of the cluster.</summary>
+    protected static void TellRemote(ChatSession actor, RemoteUser target, string text)
+    {
+        var line = Encoding.UTF8.GetString(PayloadWriter.ToLine(Notices.Info(actor.Server.Clock, text)));
+        actor.Server.Backplane!.SendToNode(target.NodeId, new NodeCommand(NodeCommandKind.Deliver, target.Name, Line: line));
+    }
+
+    /// <summary>Sends a notice to a room's members on every node, and to the actor when it is not one of them.</summary>
+    protected static void TellRoom(ChatSession actor, string? room, NoticePayload notice)
     {
         var line = PayloadWriter.ToLine(notice);
-        room?.Broadcast(line);
-        if (room is null || !room.Members.Contains(actor))
+        if (room is not null)
+        {
+            actor.Server.BroadcastToRoom(room, line);
+        }
+
+        if (room is null || !RoomNames.Comparer.Equals(actor.Room?.Name, room))
         {
             actor.TrySend(line);
         }

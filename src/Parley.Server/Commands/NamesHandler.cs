@@ -1,3 +1,4 @@
+using Parley.Cluster;
 using Parley.Protocol;
 using Parley.Server.Chat;
 using Parley.Server.Sessions;
@@ -17,15 +18,27 @@ internal sealed class NamesHandler : IRequestHandler
 
     public bool IsExtension => false;
 
-    public ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
+    public async ValueTask HandleAsync(ChatSession session, ChatRequest request, CancellationToken cancellationToken)
     {
         if (session.Room is not { } room)
         {
-            return ValueTask.CompletedTask; // logged out concurrently: there is no room to list
+            return; // logged out concurrently: there is no room to list
         }
 
-        var names = room.Members.Select(m => m.Username).OfType<string>().Order(Usernames.Comparer).ToArray();
-        session.Send(Notices.Info(session.Server.Clock, $"Users in #{room.Name} ({names.Length}): {string.Join(", ", names)}") with { Room = room.Name });
-        return ValueTask.CompletedTask;
+        // In a cluster the room spans nodes; when the others cannot be asked, this node's part is still news.
+        var server = session.Server;
+        var partial = string.Empty;
+        IReadOnlyList<string> names;
+        try
+        {
+            names = await server.RoomMemberNamesAsync(room, cancellationToken);
+        }
+        catch (BackplaneUnavailableException)
+        {
+            names = [.. room.Members.Select(m => m.Username).OfType<string>().Order(Usernames.Comparer)];
+            partial = " (this server only: the others cannot be reached right now)";
+        }
+
+        session.Send(Notices.Info(server.Clock, $"Users in #{room.Name} ({names.Count}){partial}: {string.Join(", ", names)}") with { Room = room.Name });
     }
 }

@@ -40,9 +40,15 @@ internal sealed class OpHandler(AccountService accounts) : ModerationHandler(acc
         await Accounts.Store.SetModeratorAsync(account.Name, true, cancellationToken);
         await Accounts.AuditAsync(actor, "op", account.Name, null, cancellationToken);
         session.SendInfo($"{account.Name} is now a moderator.");
-        if (session.Server.FindUser(account.Name) is { } target && target != session)
+        var (local, remote) = await session.Server.LocateUserAsync(account.Name, cancellationToken);
+        var notice = $"{actor} made you a moderator.";
+        if (local is not null && local != session)
         {
-            target.SendInfo($"{actor} made you a moderator.");
+            local.SendInfo(notice);
+        }
+        else if (remote is not null)
+        {
+            TellRemote(session, remote, notice);
         }
     }
 }

@@ -21,8 +21,8 @@ internal sealed class RoomsHandler : IRequestHandler
         var server = session.Server;
 
         // The store knows every room ever created (across restarts); only live rooms have members.
-        var names = await server.Store.ListRoomsAsync(cancellationToken);
-        var rooms = names.Order(RoomNames.Comparer).Select(name => $"{name} ({server.FindRoom(name)?.Members.Count(m => m.IsLoggedIn) ?? 0})");
-        session.SendInfo($"Rooms: {string.Join(", ", rooms)}");
+        var names = (await server.Store.ListRoomsAsync(cancellationToken)).Order(RoomNames.Comparer).ToArray();
+        var counts = await server.CountRoomMembersAsync(names, cancellationToken);
+        session.SendInfo($"Rooms: {string.Join(", ", names.Select((name, i) => $"{name} ({counts[i]})"))}");
     }
 }

@@ -37,6 +37,11 @@ internal static class CommandLine
         ("--max-connections", "MaxConnections", Invariant(s_defaults.MaxConnections), "open connections in all"),
         ("--login-timeout", "LoginTimeoutSeconds", Invariant(s_defaults.LoginTimeoutSeconds), "seconds a connection may stay without logging in"),
         ("--allowed-origins", "AllowedOrigins", "(own origin)", "other web origins whose pages may use /ws, comma-separated"),
+        ("--backplane", "Backplane", s_defaults.Backplane, "link to the other nodes of one chat: none, or redis (nodes share --store postgres)"),
+        ("--redis", "Redis", s_defaults.Redis, "the cluster's Redis, host:port[,password=...] (PARLEY__REDIS keeps a password out of ps)"),
+        ("--redis-prefix", "RedisPrefix", s_defaults.RedisPrefix, "prefix of the Redis keys and channels (several chats on one Redis)"),
+        ("--node-id", "NodeId", "host:port", "this node's id in the cluster, stable across its restarts"),
+        ("--lease-seconds", "LeaseSeconds", Invariant(s_defaults.LeaseSeconds), "seconds a dead node's users stay listed in the cluster"),
     ];
 
     public static Dictionary<string, string> SwitchMappings { get; } =

@@ -7,4 +7,7 @@ internal static class ExitCodes
 
     /// <summary>A setting cannot work (the message says which); nothing was started.</summary>
     public const int InvalidSettings = 1;
+
+    /// <summary>The cluster's Redis (<c>--backplane redis</c>) could not be reached at startup.</summary>
+    public const int ClusterUnavailable = 3;
 }

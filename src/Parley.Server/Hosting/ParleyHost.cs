@@ -27,6 +27,7 @@ public static class ParleyHost
                 Synchronous = Enum.Parse<SqliteSynchronous>(options.DatabaseSynchronous, ignoreCase: true),
             },
             services.GetRequiredService<StoreHealth>()));
+        builder.Services.AddParleyCluster(options); // --backplane redis: ClusterServiceCollectionExtensions.cs
         builder.Services.AddHostedService<ChatLifetimeService>();
         var listener = new ListenerInfo();
         builder.Services.AddSingleton(listener);

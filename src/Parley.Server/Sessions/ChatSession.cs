@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
+using Parley.Cluster;
 using Parley.Protocol;
 using Parley.Server.Chat;
 using Parley.Server.Commands;
@@ -205,6 +206,11 @@ public sealed partial class ChatSession
             // The store could not keep what the request changes (a full disk): handlers write before they
             // act, so nothing was done. StoreHealth logged the cause once; the user is told, the connection stays.
             SendError(ErrorCodes.StoreUnavailable, StoreRefusal.RequestNotDone(ex, request.Request));
+        }
+        catch (BackplaneUnavailableException)
+        {
+            // A question to the other nodes of the cluster went unanswered (their Redis is away): nothing was done.
+            SendError(ErrorCodes.ClusterUnavailable, $"The other servers of this chat cannot be reached right now; your '{request.Request}' was not carried out. Try again in a moment.");
         }
 
         return true;

@@ -1,0 +1,13 @@
+namespace Parley.EndToEnd.Tests.Cluster;
+
+/// <summary>The engines scripts/services.sh starts for the tests (scripts/test.sh runs it and exports where they are).</summary>
+internal static class TestServices
+{
+    public static string Redis => Required("PARLEY_TEST_REDIS");
+
+    public static string Postgres => Required("PARLEY_TEST_POSTGRES");
+
+    private static string Required(string variable) => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
+        ? value
+        : throw new InvalidOperationException($"{variable} is not set: run the tests with scripts/test.sh, which starts Redis and PostgreSQL (scripts/services.sh) and sets it.");
+}
