@@ -157,6 +157,14 @@ public class ClusterTests
         await redis.StopAsync();
         await alice.SendAsync("msg", "while Redis is down");
         await ReceiveAsync(alice, "alice", "while Redis is down"); // stored and delivered on its own node
+
+        // What needs the other nodes is refused, clearly; names says it knows only this node.
+        Assert.Equal("Users in #lobby (1) (this server only: the others cannot be reached right now): alice", await NamesAsync(alice));
+        await using (var late = await WireClient.ConnectAsync(cluster.Port(0)))
+        {
+            Assert.Equal(ErrorCodes.ClusterUnavailable, Code(await late.RequestAsync("login", "dave", ResponseKinds.Error)));
+        }
+
         await redis.StartAgainAsync();
 
         // The broadcast was lost with Redis; bob's node catches up from the store once the nodes are back.
