@@ -28,7 +28,7 @@ public sealed partial class RedisBackplane
         {
             _rooms.TryRemove(channel, out _);
             CutOff(ex.Message);
-            throw new BackplaneUnavailableException($"The cluster's Redis is not reachable: {ex.Message}", ex);
+            throw new BackplaneUnavailableException($"The cluster's Redis is not reachable: {Shorten(ex.Message)}", ex);
         }
     }
 

@@ -62,7 +62,7 @@ public sealed partial class RedisBackplane : IChatBackplane
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            throw new BackplaneUnavailableException($"Redis at {_options.Configuration} is not reachable: {ex.Message}", ex);
+            throw new BackplaneUnavailableException($"Redis at {_options.Configuration} is not reachable: {Shorten(ex.Message)}", ex);
         }
 
         _redis.ConnectionFailed += (_, e) => CutOff(e.Exception?.Message ?? e.FailureType.ToString());
@@ -140,6 +140,13 @@ public sealed partial class RedisBackplane : IChatBackplane
 
     private static string Field(string name) => name.ToLowerInvariant();
 
+    /// <summary>StackExchange.Redis appends a page of diagnostics to its messages; the first part says what happened.</summary>
+    internal static string Shorten(string message)
+    {
+        var end = message.IndexOf(" - ", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+
     private RedisKey MembersKey(string room) => _membersKeyPrefix + room.ToLowerInvariant();
 
     private static string StartedValue() => $"started {DateTimeOffset.UtcNow:O}";
@@ -154,7 +161,7 @@ public sealed partial class RedisBackplane : IChatBackplane
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             CutOff(ex.Message);
-            throw new BackplaneUnavailableException($"The cluster's Redis is not reachable: {ex.Message}", ex);
+            throw new BackplaneUnavailableException($"The cluster's Redis is not reachable: {Shorten(ex.Message)}", ex);
         }
     }
 

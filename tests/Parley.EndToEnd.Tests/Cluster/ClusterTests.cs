@@ -179,6 +179,18 @@ public class ClusterTests
         Assert.Equal(["before", "while Redis is down", "after"], Texts(history));
     }
 
+    [Fact]
+    public async Task A_node_that_cannot_reach_Redis_at_start_up_exits_with_code_3_and_says_why()
+    {
+        await using var store = await SharedStore.CreateAsync();
+        var unused = ServerProcess.FreePort();
+        await using var process = ChildProcess.StartDotnet(Executables.ServerDll,
+            ["--port", "0", "--http-port", "0", .. store.Arguments, "--backplane", "redis", "--redis", $"127.0.0.1:{unused}"]);
+
+        Assert.Equal(3, await process.WaitForExitAsync());
+        Assert.Contains($"Parley.Server: Redis at 127.0.0.1:{unused} is not reachable", process.StandardErrorSoFar(), StringComparison.Ordinal);
+    }
+
     private static async Task<WireClient> LoginAsync(int port, string name)
     {
         var client = await WireClient.ConnectAsync(port);
