@@ -8,6 +8,8 @@ public sealed partial class RedisBackplane
     private long _cutOffSince;
     private int _recovering;
 
+    public DateTimeOffset? CutOffSince => Volatile.Read(ref _cutOffSince) is var since and not 0 ? DateTimeOffset.FromUnixTimeMilliseconds(since) : null;
+
     /// <summary>
     /// Renews the lease three times per lease. A renewal that finds no lease (it ran out while the node was
     /// cut off, or Redis restarted empty) takes the node's names and rooms up again; one that follows a cut

@@ -13,6 +13,9 @@ public interface IChatBackplane : IAsyncDisposable
     /// <summary>This node's id, unique within the cluster (stable across restarts of the same node).</summary>
     string NodeId { get; }
 
+    /// <summary>Since when this node is cut off from the others (its engine unreachable); null while linked.</summary>
+    DateTimeOffset? CutOffSince { get; }
+
     /// <summary>Connects, removes what a previous run of this node left behind, takes the lease and starts listening.</summary>
     ValueTask StartAsync(IBackplaneListener listener, CancellationToken cancellationToken);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Parley.Cluster;
 using Parley.Cluster.Redis;
+using Parley.Server.Health;
 
 namespace Parley.Server.Hosting;
 
@@ -31,6 +32,7 @@ internal static class ClusterServiceCollectionExtensions
                     Lease = TimeSpan.FromSeconds(options.LeaseSeconds),
                 };
                 services.AddSingleton<IChatBackplane>(sp => new RedisBackplane(backplane, sp.GetRequiredService<ILogger<RedisBackplane>>()));
+                services.AddHealthChecks().AddCheck<ClusterHealthCheck>(ClusterHealthCheck.Name, tags: [Readiness.Tag]);
                 return services;
             default:
                 throw Invalid($"Unknown backplane '{options.Backplane}': use none or redis.");

@@ -10,17 +10,22 @@ internal sealed class ClusterNodes : IAsyncDisposable
 {
     private readonly ServerProcess?[] _nodes;
     private readonly int[] _ports;
+    private readonly int[] _httpPorts;
     private readonly string[] _arguments;
 
     private ClusterNodes(int count, string[] arguments)
     {
         _nodes = new ServerProcess?[count];
         _ports = [.. Enumerable.Range(0, count).Select(_ => ServerProcess.FreePort())];
+        _httpPorts = [.. Enumerable.Range(0, count).Select(_ => ServerProcess.FreePort())];
         _arguments = arguments;
     }
 
     /// <summary>The node's port, also while it is down.</summary>
     public int Port(int node) => _ports[node];
+
+    /// <summary>The node's HTTP port (<c>/healthz</c>).</summary>
+    public int HttpPort(int node) => _httpPorts[node];
 
     public ServerProcess this[int node] => _nodes[node] ?? throw new InvalidOperationException($"Node {node} is down.");
 
@@ -51,7 +56,8 @@ internal sealed class ClusterNodes : IAsyncDisposable
             throw new InvalidOperationException($"Node {node} is up.");
         }
 
-        _nodes[node] = await ServerProcess.StartAsync(_ports[node], [.. _arguments, "--node-id", $"node{node}"]);
+        _nodes[node] = await ServerProcess.StartAsync(_ports[node],
+            [.. _arguments, "--node-id", $"node{node}", "--http-port", _httpPorts[node].ToString(System.Globalization.CultureInfo.InvariantCulture)]);
     }
 
     /// <summary>Kills the node's process (SIGKILL): no goodbye, no clean-up in Redis.</summary>

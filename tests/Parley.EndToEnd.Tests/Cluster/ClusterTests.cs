@@ -165,6 +165,10 @@ public class ClusterTests
             Assert.Equal(ErrorCodes.ClusterUnavailable, Code(await late.RequestAsync("login", "dave", ResponseKinds.Error)));
         }
 
+        var (status, health) = await HealthAsync(cluster.HttpPort(0));
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("cluster: Unhealthy: Node node0 is cut off", health, StringComparison.Ordinal);
+
         await redis.StartAgainAsync();
 
         // The broadcast was lost with Redis; bob's node catches up from the store once the nodes are back.
@@ -173,6 +177,7 @@ public class ClusterTests
         await bob.SendAsync("msg", "after");
         await ReceiveAsync(alice, "bob", "after");
 
+        await WaitForHealthyAsync(cluster.HttpPort(0));
         await using var carol = await WireClient.ConnectAsync(cluster.Port(1));
         await carol.SendAsync("login", "carol");
         var history = await carol.ReadUntilAsync(ResponseKinds.History);
@@ -189,6 +194,28 @@ public class ClusterTests
 
         Assert.Equal(3, await process.WaitForExitAsync());
         Assert.Contains($"Parley.Server: Redis at 127.0.0.1:{unused} is not reachable", process.StandardErrorSoFar(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(System.Net.HttpStatusCode Status, string Body)> HealthAsync(int httpPort)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{httpPort}/healthz"));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Asks /healthz until it is ready: a node's recovery has no event a client could await.</summary>
+    private static async Task WaitForHealthyAsync(int httpPort)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var (status, body) = await HealthAsync(httpPort);
+        while (status != System.Net.HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            (status, body) = await HealthAsync(httpPort);
+        }
+
+        Assert.True(status == System.Net.HttpStatusCode.OK, body);
+        Assert.Contains("cluster: Healthy", body, StringComparison.Ordinal);
     }
 
     private static async Task<WireClient> LoginAsync(int port, string name)
