@@ -24,9 +24,10 @@ as_root() {
 
 # The newest installed server's binaries (Debian 12: /usr/lib/postgresql/15/bin); empty when none is.
 pg_bin() {
-  local found
-  found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  if [ -n "$found" ] && [ -x "$found/pg_ctl" ]; then echo "$found"; fi
+  local bin
+  for bin in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -rV); do
+    if [ -x "$bin/pg_ctl" ]; then echo "$bin"; return; fi
+  done
 }
 
 install_missing() {
