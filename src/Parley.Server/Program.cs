@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Parley.Server.Hosting;
+using Parley.Storage;
 
 if (CommandLine.WantsHelp(args))
 {
@@ -19,5 +20,16 @@ catch (OptionsValidationException ex)
     return ExitCodes.InvalidSettings;
 }
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (StoreUnavailableException ex)
+{
+    // The store could not be opened at start (PostgreSQL down or unreachable): nothing was served. Its cause
+    // was logged with the details; the operator gets one line and an exit code to act on.
+    Console.Error.WriteLine($"Parley.Server: the store cannot be opened: {ex.Reason}.");
+    return ExitCodes.StoreUnavailable;
+}
+
 return ExitCodes.Success;
