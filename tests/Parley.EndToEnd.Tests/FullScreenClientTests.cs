@@ -88,11 +88,20 @@ public class FullScreenClientTests
 
         await terminal.ResizeAsync(50, 16);
 
-        var screen = await terminal.WaitForScreenAsync(s => s.Length - 1 == 16 && s[15] == "alice@#lobby> still here" && s[14].Contains("#lobby", StringComparison.Ordinal));
+        // A capture can catch the redraw half done (the prompt already at the new size, the message not yet
+        // rewrapped): wait for the whole new frame, then check it.
+        var screen = await terminal.WaitForScreenAsync(s => s.Length - 1 == 16 && s[15] == "alice@#lobby> still here"
+            && s[14].Contains("#lobby", StringComparison.Ordinal) && MessageAboveStatus(s));
         Assert.All(screen, l => Assert.True(l.Length <= 50, l));
+        Assert.True(MessageAboveStatus(screen), string.Join('\n', screen));
+    }
+
+    /// <summary>Bob's long message is on screen whole, rewrapped, above the status line (row 14).</summary>
+    private static bool MessageAboveStatus(string[] screen)
+    {
         var first = Array.FindIndex(screen, l => l.Contains("bob: word1 ", StringComparison.Ordinal));
         var last = Array.FindIndex(screen, l => l.EndsWith("word20", StringComparison.Ordinal));
-        Assert.True(first >= 0 && last > first && last < 14, string.Join('\n', screen));
+        return first >= 0 && last > first && last < 14;
     }
 
     [Fact]
