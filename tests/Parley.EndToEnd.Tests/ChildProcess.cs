@@ -114,6 +114,18 @@ internal sealed class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>The stdout lines that arrived and were not read yet (for a failure's message).</summary>
+    public string StandardOutputSoFar()
+    {
+        var lines = new List<string>();
+        while (_stdout.Reader.TryRead(out var line))
+        {
+            lines.Add(line);
+        }
+
+        return string.Join('\n', lines);
+    }
+
     public string StandardErrorSoFar()
     {
         var lines = new List<string>();

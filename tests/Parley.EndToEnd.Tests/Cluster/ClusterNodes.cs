@@ -60,6 +60,20 @@ internal sealed class ClusterNodes : IAsyncDisposable
             [.. _arguments, "--node-id", $"node{node}", "--http-port", _httpPorts[node].ToString(System.Globalization.CultureInfo.InvariantCulture)]);
     }
 
+    /// <summary>Runs <paramref name="step"/>; when it fails, the failure carries what every node logged so far.</summary>
+    public async Task ExplainFailureAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex)
+        {
+            var logs = _nodes.Select((n, i) => $"--- node{i} ---\n{n?.Process.StandardOutputSoFar() ?? "(down)"}");
+            throw new InvalidOperationException($"{ex.Message}\nWhat the nodes logged:\n{string.Join('\n', logs)}", ex);
+        }
+    }
+
     /// <summary>Kills the node's process (SIGKILL): no goodbye, no clean-up in Redis.</summary>
     public async Task KillAsync(int node)
     {

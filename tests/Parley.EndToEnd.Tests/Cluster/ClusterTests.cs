@@ -172,7 +172,7 @@ public class ClusterTests
         await redis.StartAgainAsync();
 
         // The broadcast was lost with Redis; bob's node catches up from the store once the nodes are back.
-        await ReceiveAsync(bob, "alice", "while Redis is down");
+        await cluster.ExplainFailureAsync(() => ReceiveAsync(bob, "alice", "while Redis is down"));
         await WaitForNamesAsync(bob, "Users in #lobby (2): alice, bob");
         await bob.SendAsync("msg", "after");
         await ReceiveAsync(alice, "bob", "after");

@@ -1,17 +1,15 @@
+using Parley.Tests.Shared;
+
 namespace Parley.EndToEnd.Tests.Cluster;
 
-/// <summary>The store every node of a test cluster shares. TEMPORARY: a SQLite file until the PostgreSQL store lands.</summary>
+/// <summary>The store every node of a test cluster shares: a fresh PostgreSQL database of the test's own, as in production.</summary>
 internal sealed class SharedStore : IAsyncDisposable
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("parley-cluster-");
+    private readonly PostgresTestDatabase _database = PostgresTestDatabase.Create();
 
-    public string[] Arguments => ["--db", Path.Combine(_directory.FullName, "parley.db")];
+    public string[] Arguments => ["--store", "postgres", "--postgres", _database.ConnectionString];
 
-    public static Task<SharedStore> CreateAsync() => Task.FromResult(new SharedStore());
+    public static Task<SharedStore> CreateAsync() => Task.Run(() => new SharedStore());
 
-    public ValueTask DisposeAsync()
-    {
-        _directory.Delete(recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -1,11 +1,9 @@
 namespace Parley.EndToEnd.Tests.Cluster;
 
-/// <summary>The engines scripts/services.sh starts for the tests (scripts/test.sh runs it and exports where they are).</summary>
+/// <summary>The Redis scripts/services.sh starts for the tests (scripts/test.sh runs it and exports where it is); PostgreSQL: PostgresTestDatabase.</summary>
 internal static class TestServices
 {
     public static string Redis => Required("PARLEY_TEST_REDIS");
-
-    public static string Postgres => Required("PARLEY_TEST_POSTGRES");
 
     private static string Required(string variable) => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
         ? value
