@@ -4,6 +4,7 @@
 # (e.g. --no-build, or --filter "FullyQualifiedName~Protocol").
 # Installs what the tests need from Debian's packages when it is missing: tmux (the client's terminal tests)
 # and chromium (the web client's browser tests, which Playwright drives without downloading a browser).
+# Starts PostgreSQL and Redis for the tests that need a server (scripts/services.sh, installed when missing).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,15 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null || {
     echo "Could not install ${need[*]}; the terminal or browser tests will fail." >&2
   }
+fi
+
+# The PostgreSQL store's tests and the Redis backplane's read PARLEY_TEST_POSTGRES and PARLEY_TEST_REDIS, which
+# scripts/services.sh prints once both servers run (started now, or still running from an earlier call). If it
+# fails, the tests go on and those that need a server fail, each saying what is missing.
+if services="$(scripts/services.sh)"; then
+  eval "$services"
+else
+  echo "Could not start PostgreSQL and Redis; the tests that need them will fail." >&2
 fi
 
 # Playwright's driver must never fetch a browser of its own: the tests launch Debian's chromium.
