@@ -51,6 +51,20 @@ public sealed record ChatServerOptions
     /// </summary>
     public string DatabaseSynchronous { get; init; } = "Normal";
 
+    /// <summary>
+    /// Where messages, rooms, accounts, bans and the audit log are kept: <c>sqlite</c> (the file
+    /// <see cref="Database"/>) or <c>postgres</c> (the database <see cref="Postgres"/> names, which several
+    /// server processes may share).
+    /// </summary>
+    public string Store { get; init; } = "sqlite";
+
+    /// <summary>
+    /// For <see cref="Store"/> <c>postgres</c>: an Npgsql connection string, e.g.
+    /// <c>Host=db;Username=parley;Password=...;Database=parley</c>. One that holds a password is better set as
+    /// the environment variable <c>PARLEY__POSTGRES</c> than as a flag, which <c>ps</c> shows to every user.
+    /// </summary>
+    public string Postgres { get; init; } = "";
+
     /// <summary>Largest accepted payload; a larger one gets an error and the connection is closed.</summary>
     public int MaxFrameBytes { get; init; } = JsonFrameReader.DefaultMaxFrameBytes;
 

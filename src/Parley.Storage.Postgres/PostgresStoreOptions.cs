@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Parley.Storage.Postgres;
 
 /// <summary>Which PostgreSQL database the store uses and how it commits. Defaults suit a few chat nodes.</summary>
@@ -28,4 +30,14 @@ public sealed record PostgresStoreOptions
     /// safe to repeat; after the last try its callers get the error.
     /// </summary>
     public int MaxConflictRetries { get; init; } = 3;
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/>, saying what is wrong, when <see cref="ConnectionString"/> is empty or
+    /// cannot be read (a misspelt keyword, a bad value). Connects to nothing: for checking settings at start-up.
+    /// </summary>
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ConnectionString);
+        _ = new NpgsqlConnectionStringBuilder(ConnectionString);
+    }
 }

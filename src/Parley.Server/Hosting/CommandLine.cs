@@ -12,6 +12,8 @@ internal static class CommandLine
     [
         ("--host", "Host", s_defaults.Host, "address to listen on"),
         ("--db", "Database", s_defaults.Database, "SQLite file for history, rooms, accounts and bans"),
+        ("--store", "Store", s_defaults.Store, "where those are kept: sqlite (--db) or postgres (--postgres)"),
+        ("--postgres", "Postgres", "none", "PostgreSQL connection string (PARLEY__POSTGRES keeps a password out of ps)"),
         ("--port", "Port", s_defaults.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "TCP port (0 picks a free one)"),
         ("--http-port", "HttpPort", Invariant(s_defaults.HttpPort), "HTTP port: web client, /healthz, /metrics (0: off, -1: any free port)"),
         ("--tls-port", "TlsPort", Invariant(s_tlsDefaults.TlsPort), "TCP port for chat over TLS, needs a certificate (0: off, -1: any free port)"),

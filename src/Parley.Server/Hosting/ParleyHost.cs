@@ -1,9 +1,6 @@
 using System.Net;
 using Parley.Server.Chat;
-using Parley.Server.Health;
 using Parley.Server.Networking;
-using Parley.Storage;
-using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -20,13 +17,7 @@ public static class ParleyHost
         builder.Configuration.AddCommandLine(args, CommandLine.SwitchMappings);
         var options = builder.Configuration.GetSection(ChatServerOptions.SectionName).Get<ChatServerOptions>() ?? new ChatServerOptions();
         builder.Services.AddParleyChat(builder.Configuration);
-        builder.Services.AddSingleton<IChatStore>(services => new SqliteChatStore(
-            new SqliteStoreOptions
-            {
-                Path = Path.GetFullPath(options.Database),
-                Synchronous = Enum.Parse<SqliteSynchronous>(options.DatabaseSynchronous, ignoreCase: true),
-            },
-            services.GetRequiredService<StoreHealth>()));
+        builder.Services.AddParleyStore(options); // SQLite or PostgreSQL: StoreServiceCollectionExtensions.cs
         builder.Services.AddParleyCluster(options); // --backplane redis: ClusterServiceCollectionExtensions.cs
         builder.Services.AddHostedService<ChatLifetimeService>();
         var listener = new ListenerInfo();
