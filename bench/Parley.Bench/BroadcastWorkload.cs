@@ -117,6 +117,7 @@ internal static class BroadcastWorkload
         latency.Drain(null);
         var histogram = LatencyRecorder.NewHistogram();
         var startDeliveries = members.Sum(m => m.Deliveries);
+        var startReads = members.Sum(m => m.Reads);
         var startSent = publishers.Sum(p => p.Sent);
         var startCpu = CpuSampler.CpuSeconds(options.ServerPids);
         var startGenerator = Environment.CpuUsage.TotalTime.TotalSeconds;
@@ -140,11 +141,12 @@ internal static class BroadcastWorkload
         var endCpu = CpuSampler.CpuSeconds(options.ServerPids);
         var endGenerator = Environment.CpuUsage.TotalTime.TotalSeconds;
         var watched = options.Watched
-            .Select((w, i) => (w.Name, Start: startWatched[i], End: CpuSampler.TreeCpuSeconds(w.Pid)))
-            .Where(w => w.Start is not null && w.End is not null)
-            .ToDictionary(w => w.Name, w => 100 * (w.End!.Value - w.Start!.Value) / elapsed, StringComparer.Ordinal);
+            .Select((w, i) => (w.Name, Seconds: CpuSampler.Delta(startWatched[i], CpuSampler.TreeCpuSeconds(w.Pid))))
+            .Where(w => w.Seconds is not null)
+            .ToDictionary(w => w.Name, w => 100 * w.Seconds!.Value / elapsed, StringComparer.Ordinal);
         var delivered = (members.Sum(m => m.Deliveries) - startDeliveries) / elapsed;
         var sent = (publishers.Sum(p => p.Sent) - startSent) / elapsed;
+        var reads = members.Sum(m => m.Reads) - startReads;
         var disconnected = members.Count(m => m.Failure is not null);
         var passed = disconnected == 0 && delivered >= PassRatio * offered;
         var step = new StepResult(
@@ -159,9 +161,10 @@ internal static class BroadcastWorkload
             disconnected,
             passed,
             100 * (endGenerator - startGenerator) / elapsed,
-            watched.Count > 0 ? watched : null);
+            watched.Count > 0 ? watched : null,
+            reads > 0 ? delivered * elapsed / reads : null);
         Console.WriteLine(Invariant(
-            $"{options.Server} step {offered:N0}/s: delivered {delivered:N0}/s, p99 {step.P99Ms:F2} ms, server CPU {step.ServerCpuPercent:F0}%{string.Concat(watched.Select(w => Invariant($", {w.Key} {w.Value:F0}%")))}, generator {step.GeneratorCpuPercent:F0}% -> {(passed ? "pass" : "FAIL")}"));
+            $"{options.Server} step {offered:N0}/s: delivered {delivered:N0}/s, p99 {step.P99Ms:F2} ms, server CPU {step.ServerCpuPercent:F0}%{string.Concat(watched.Select(w => Invariant($", {w.Key} {w.Value:F0}%")))}, generator {step.GeneratorCpuPercent:F0}%, {step.DeliveriesPerRead:F2} deliveries per read -> {(passed ? "pass" : "FAIL")}"));
         return step;
     }
 

@@ -7,6 +7,7 @@ internal sealed record ClusterSummaryRow(
     double MaxDeliveriesPerSecond,
     double MaxDeliveriesPerSecondP99Under50Ms,
     double? CpuPercentAt100k,
+    double? DeliveriesPerReadAt100k,
     double LastOfferedDeliveriesPerSecond,
     double? LastStepServerCpuPercent,
     double? LastStepRedisCpuPercent,
@@ -34,6 +35,7 @@ internal static class ClusterSummary
                 SummaryTable.Median(g.Select(r => r.MaxDeliveriesPerSecond)),
                 SummaryTable.Median(g.Select(r => r.MaxDeliveriesPerSecondP99Under50Ms)),
                 MedianOrNull(g.Select(r => r.CpuPercentAt100k)),
+                MedianOrNull(g.Select(r => r.Steps.FirstOrDefault(s => Math.Abs(s.OfferedDeliveriesPerSecond - 100_000) < 1)?.DeliveriesPerRead)),
                 SummaryTable.Median(g.Select(r => r.Steps[^1].OfferedDeliveriesPerSecond)),
                 MedianOrNull(g.Select(r => r.Steps[^1].ServerCpuPercent)),
                 MedianOrNull(g.Select(r => Watched(r, "redis"))),
@@ -47,7 +49,7 @@ internal static class ClusterSummary
         SummaryTable.Print(
             [
                 "<setup", "nodes", "runs", "max deliveries/s", "max with p99 ≤ 50 ms", $"max ÷ {Base}", $"p99 ≤ 50 ms ÷ {Base}",
-                "nodes' CPU % at 100k/s", "last step offered", "last step: nodes' CPU %", "redis %", "postgres %", "generator %",
+                "nodes' CPU % at 100k/s", "deliveries per read at 100k/s", "last step offered", "last step: nodes' CPU %", "redis %", "postgres %", "generator %",
             ],
             rows.Select(row => (IReadOnlyList<string>)
             [
@@ -55,7 +57,8 @@ internal static class ClusterSummary
                 SummaryTable.Text($"{row.MaxDeliveriesPerSecond:N0}"), SummaryTable.Text($"{row.MaxDeliveriesPerSecondP99Under50Ms:N0}"),
                 Ratio(row.MaxDeliveriesPerSecond, baseline?.MaxDeliveriesPerSecond),
                 Ratio(row.MaxDeliveriesPerSecondP99Under50Ms, baseline?.MaxDeliveriesPerSecondP99Under50Ms),
-                SummaryTable.Text($"{row.CpuPercentAt100k:F0}"), SummaryTable.Text($"{row.LastOfferedDeliveriesPerSecond:N0}"),
+                SummaryTable.Text($"{row.CpuPercentAt100k:F0}"), SummaryTable.Text($"{row.DeliveriesPerReadAt100k:F2}"),
+                SummaryTable.Text($"{row.LastOfferedDeliveriesPerSecond:N0}"),
                 SummaryTable.Text($"{row.LastStepServerCpuPercent:F0}"), SummaryTable.Text($"{row.LastStepRedisCpuPercent:F0}"),
                 SummaryTable.Text($"{row.LastStepPostgresCpuPercent:F0}"), SummaryTable.Text($"{row.LastStepGeneratorCpuPercent:F0}"),
             ]));

@@ -17,11 +17,11 @@ internal static class CpuSampler
     }
 
     /// <summary>
-    /// A process and every process under it that is alive now (PostgreSQL's postmaster and its backends,
-    /// which are forked per connection); null when the process does not exist. A child that ends between two
-    /// samples takes its CPU time with it, so sample a tree whose children live through the measurement.
+    /// CPU seconds of a process and of every process under it that is alive now (PostgreSQL's postmaster and
+    /// its backends, forked per connection), by pid; null when the process does not exist. Compare two samples
+    /// with <see cref="Delta"/>: a child that ends between them takes its CPU time with it.
     /// </summary>
-    public static double? TreeCpuSeconds(int pid)
+    public static Dictionary<int, double>? TreeCpuSeconds(int pid)
     {
         var all = Directory.EnumerateDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Stat(p) : null)
@@ -43,8 +43,12 @@ internal static class CpuSampler
             }
         }
 
-        return all.Where(s => tree.Contains(s.Pid)).Sum(s => s.CpuTicks) / TicksPerSecond;
+        return all.Where(s => tree.Contains(s.Pid)).ToDictionary(s => s.Pid, s => s.CpuTicks / TicksPerSecond);
     }
+
+    /// <summary>CPU seconds between two tree samples, over the processes in both (another program's short-lived backends drop out).</summary>
+    public static double? Delta(Dictionary<int, double>? start, Dictionary<int, double>? end) =>
+        start is null || end is null ? null : end.Where(e => start.ContainsKey(e.Key)).Sum(e => e.Value - start[e.Key]);
 
     private static (int Pid, int ParentPid, long CpuTicks)? Stat(int pid)
     {

@@ -14,7 +14,8 @@ internal sealed record StepResult(
     int Disconnected,
     bool Passed,
     double? GeneratorCpuPercent = null,
-    IReadOnlyDictionary<string, double>? WatchedCpuPercent = null);
+    IReadOnlyDictionary<string, double>? WatchedCpuPercent = null,
+    double? DeliveriesPerRead = null);
 
 internal sealed record RunResult(
     string Server,
