@@ -8,18 +8,21 @@ namespace Parley.Bench;
 internal sealed record BroadcastOptions(
     string Server,
     Dialect Dialect,
-    IPEndPoint EndPoint,
+    IReadOnlyList<IPEndPoint> EndPoints,
     int Members,
     int Publishers,
     int TextBytes,
     IReadOnlyList<double> OfferedSteps,
     double StepSeconds,
     double WarmupSeconds,
-    int? ServerPid);
+    IReadOnlyList<int> ServerPids,
+    IReadOnlyList<(string Name, int Pid)> Watched);
 
 /// <summary>
 /// Workload 1, room broadcast: N members in one room, P of them publish at a stepped offered rate until
-/// deliveries fall under 95% of offered or anyone is disconnected.
+/// deliveries fall under 95% of offered or anyone is disconnected. Over several endpoints (the nodes of a
+/// cluster) member i connects to endpoint i mod count, so the publishers (members 0 to P-1) are spread too;
+/// deliveries are counted per member wherever it is connected.
 /// </summary>
 internal static class BroadcastWorkload
 {
@@ -40,7 +43,7 @@ internal static class BroadcastWorkload
                 try
                 {
                     members[i] = await Member.ConnectAsync(
-                        options.EndPoint, options.Dialect, latency, i, i < options.Publishers ? i : -1, cancellationToken);
+                        options.EndPoints[i % options.EndPoints.Count], options.Dialect, latency, i, i < options.Publishers ? i : -1, cancellationToken);
                 }
                 finally
                 {
@@ -49,7 +52,7 @@ internal static class BroadcastWorkload
             }));
         }
 
-        Console.WriteLine(Invariant($"{options.Server}: {options.Members} members in #bench after {connectTimer.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine(Invariant($"{options.Server}: {options.Members} members on {options.EndPoints.Count} port(s) in #bench after {connectTimer.Elapsed.TotalSeconds:F1} s"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var readers = members.Select(m => m.RunAsync(stop.Token)).ToArray();
         var publishers = Enumerable.Range(0, options.Publishers)
@@ -97,7 +100,8 @@ internal static class BroadcastWorkload
             passed.Select(s => s.DeliveriesPerSecond).DefaultIfEmpty(0).Max(),
             passed.Where(s => s.P99Ms <= P99LimitMs).Select(s => s.DeliveriesPerSecond).DefaultIfEmpty(0).Max(),
             steps.FirstOrDefault(s => Math.Abs(s.OfferedDeliveriesPerSecond - 100_000) < 1)?.ServerCpuPercent,
-            stopReason);
+            stopReason,
+            options.EndPoints.Count);
     }
 
     private static async Task<StepResult> RunStepAsync(
@@ -113,8 +117,11 @@ internal static class BroadcastWorkload
         latency.Drain(null);
         var histogram = LatencyRecorder.NewHistogram();
         var startDeliveries = members.Sum(m => m.Deliveries);
+        var startReads = members.Sum(m => m.Reads);
         var startSent = publishers.Sum(p => p.Sent);
-        var startCpu = CpuSampler.CpuSeconds(options.ServerPid);
+        var startCpu = CpuSampler.CpuSeconds(options.ServerPids);
+        var startGenerator = Environment.CpuUsage.TotalTime.TotalSeconds;
+        var startWatched = options.Watched.Select(w => CpuSampler.TreeCpuSeconds(w.Pid)).ToList();
         var timer = Stopwatch.StartNew();
         var measure = options.StepSeconds - options.WarmupSeconds;
         while (timer.Elapsed.TotalSeconds < measure)
@@ -131,9 +138,15 @@ internal static class BroadcastWorkload
         }
 
         var elapsed = timer.Elapsed.TotalSeconds;
-        var endCpu = CpuSampler.CpuSeconds(options.ServerPid);
+        var endCpu = CpuSampler.CpuSeconds(options.ServerPids);
+        var endGenerator = Environment.CpuUsage.TotalTime.TotalSeconds;
+        var watched = options.Watched
+            .Select((w, i) => (w.Name, Seconds: CpuSampler.Delta(startWatched[i], CpuSampler.TreeCpuSeconds(w.Pid))))
+            .Where(w => w.Seconds is not null)
+            .ToDictionary(w => w.Name, w => 100 * w.Seconds!.Value / elapsed, StringComparer.Ordinal);
         var delivered = (members.Sum(m => m.Deliveries) - startDeliveries) / elapsed;
         var sent = (publishers.Sum(p => p.Sent) - startSent) / elapsed;
+        var reads = members.Sum(m => m.Reads) - startReads;
         var disconnected = members.Count(m => m.Failure is not null);
         var passed = disconnected == 0 && delivered >= PassRatio * offered;
         var step = new StepResult(
@@ -146,9 +159,12 @@ internal static class BroadcastWorkload
             histogram.GetMaxValue() / 1000.0,
             startCpu is { } a && endCpu is { } b ? 100 * (b - a) / elapsed : null,
             disconnected,
-            passed);
+            passed,
+            100 * (endGenerator - startGenerator) / elapsed,
+            watched.Count > 0 ? watched : null,
+            reads > 0 ? delivered * elapsed / reads : null);
         Console.WriteLine(Invariant(
-            $"{options.Server} step {offered:N0}/s: delivered {delivered:N0}/s, p99 {step.P99Ms:F2} ms, server CPU {step.ServerCpuPercent:F0}% -> {(passed ? "pass" : "FAIL")}"));
+            $"{options.Server} step {offered:N0}/s: delivered {delivered:N0}/s, p99 {step.P99Ms:F2} ms, server CPU {step.ServerCpuPercent:F0}%{string.Concat(watched.Select(w => Invariant($", {w.Key} {w.Value:F0}%")))}, generator {step.GeneratorCpuPercent:F0}%, {step.DeliveriesPerRead:F2} deliveries per read -> {(passed ? "pass" : "FAIL")}"));
         return step;
     }
 

@@ -17,6 +17,7 @@ internal sealed class Member : IAsyncDisposable
     private readonly Dialect _dialect;
     private readonly LatencyRecorder _latency;
     private long _deliveries;
+    private long _reads;
     private volatile string? _failure;
 
     private Member(Socket socket, Dialect dialect, LatencyRecorder latency, int index, string name)
@@ -37,6 +38,9 @@ internal sealed class Member : IAsyncDisposable
     public int PublisherIndex { get; init; } = -1;
 
     public long Deliveries => Volatile.Read(ref _deliveries);
+
+    /// <summary>Reads that returned data in steady state: deliveries per read tell how the server batches its writes.</summary>
+    public long Reads => Volatile.Read(ref _reads);
 
     /// <summary>Why this member lost its connection (null while it is fine).</summary>
     public string? Failure => _failure;
@@ -114,6 +118,7 @@ internal sealed class Member : IAsyncDisposable
                 // One clock reading per read: every line in this buffer arrived by now.
                 var now = Stopwatch.GetTimestamp();
                 var buffer = result.Buffer;
+                _reads++;
                 while (TryReadLine(ref buffer, out var line))
                 {
                     var span = Flatten(line, out var owner);

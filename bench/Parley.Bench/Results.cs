@@ -12,7 +12,10 @@ internal sealed record StepResult(
     double MaxMs,
     double? ServerCpuPercent,
     int Disconnected,
-    bool Passed);
+    bool Passed,
+    double? GeneratorCpuPercent = null,
+    IReadOnlyDictionary<string, double>? WatchedCpuPercent = null,
+    double? DeliveriesPerRead = null);
 
 internal sealed record RunResult(
     string Server,
@@ -25,7 +28,8 @@ internal sealed record RunResult(
     double MaxDeliveriesPerSecond,
     double MaxDeliveriesPerSecondP99Under50Ms,
     double? CpuPercentAt100k,
-    string? StopReason);
+    string? StopReason,
+    int Ports = 1);
 
 internal sealed record SummaryRow(
     string Server,
@@ -39,6 +43,7 @@ internal sealed record SummaryRow(
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(RunResult))]
 [JsonSerializable(typeof(List<SummaryRow>))]
+[JsonSerializable(typeof(List<ClusterSummaryRow>))]
 [JsonSerializable(typeof(IdleResult))]
 [JsonSerializable(typeof(LoginResult))]
 [JsonSerializable(typeof(List<LoginSummaryRow>))]
