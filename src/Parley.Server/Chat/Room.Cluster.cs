@@ -14,6 +14,13 @@ public sealed partial class Room
 
     private readonly RecentIds? _recent;
 
+    // In a cluster, the lines bound for the members here gather over one turn of the pump (this node's run and
+    // the runs other nodes sent meanwhile) and go to each member together: a backlog, written in as few writes
+    // as fit (PROTOCOL.md). A sender's publish completes once its message is handed to the members.
+    private readonly List<TaskCompletionSource>? _pendingDone;
+    private ArrayBufferWriter<byte>? _pending;
+    private int _pendingCount;
+
     /// <summary>Queues lines another node sent to this room; waits while the room's queue is full.</summary>
     internal async ValueTask EnqueueRemoteAsync(ReadOnlyMemory<byte> lines, long[] messageIds)
     {
@@ -42,7 +49,7 @@ public sealed partial class Room
             _recent!.Add(ids[i]);
         }
 
-        DeliverLines(lines.WrittenMemory, stored.Count);
+        AddPending(lines.WrittenSpan, stored.Count);
         if (publish)
         {
             _backplane!.PublishToRoom(Name, lines.WrittenMemory, ids);
@@ -53,7 +60,7 @@ public sealed partial class Room
     {
         if (remote.MessageIds.Length == 0)
         {
-            Broadcast(new OutboundItem(remote.Lines)); // a notice
+            AddPending(remote.Lines.Span, 1); // a notice
             return;
         }
 
@@ -65,20 +72,52 @@ public sealed partial class Room
         }
 
         // A catch-up may have delivered some of them already: each member gets a message once.
-        var fresh = new ArrayBufferWriter<byte>(remote.Lines.Length);
-        var count = 0;
         for (var i = 0; i < lines.Count; i++)
         {
             if (_recent!.Add(remote.MessageIds[i]))
             {
-                fresh.Write(lines[i].Span);
-                count++;
+                AddPending(lines[i].Span, 1);
             }
         }
+    }
 
-        if (count > 0)
+    private void AddPending(ReadOnlySpan<byte> lines, int count)
+    {
+        (_pending ??= new ArrayBufferWriter<byte>(Math.Max(lines.Length, 4096))).Write(lines);
+        _pendingCount += count;
+    }
+
+    /// <summary>A publish is done once its message is handed to the members: at once here, or at the flush in a cluster.</summary>
+    private void Delivered(TaskCompletionSource done)
+    {
+        if (_pendingDone is { } waiting)
         {
-            DeliverLines(count == lines.Count ? remote.Lines : fresh.WrittenMemory, count);
+            waiting.Add(done);
+        }
+        else
+        {
+            done.TrySetResult();
+        }
+    }
+
+    /// <summary>Hands what gathered to the members (a fresh buffer each time: their queues keep the bytes).</summary>
+    private void FlushPending()
+    {
+        if (_pending is { } pending && _pendingCount > 0)
+        {
+            DeliverLines(pending.WrittenMemory, _pendingCount);
+        }
+
+        _pending = null;
+        _pendingCount = 0;
+        if (_pendingDone is { Count: > 0 } done)
+        {
+            foreach (var publish in done)
+            {
+                publish.TrySetResult();
+            }
+
+            done.Clear();
         }
     }
 

@@ -39,6 +39,7 @@ public sealed partial class Room
         _logger = logger;
         _backplane = backplane;
         _recent = backplane is null ? null : new RecentIds();
+        _pendingDone = backplane is null ? null : [];
         _pump = Task.Run(PumpAsync);
     }
 
@@ -158,18 +159,22 @@ public sealed partial class Room
                 switch (item)
                 {
                     case RoomWork.Join join:
+                        FlushPending();
                         await JoinAsync(join);
                         break;
                     case RoomWork.Remote remote:
                         DeliverRemote(remote);
                         break;
                     case RoomWork.CatchUp catchUp:
+                        FlushPending();
                         await CatchUpAsync(catchUp.Since);
+                        FlushPending();
                         break;
                 }
             }
 
             await PublishRunAsync(run);
+            FlushPending();
             batch.Clear();
         }
     }
@@ -190,7 +195,7 @@ public sealed partial class Room
             _counters.MessagesAccepted(stored.Count);
             foreach (var publish in run)
             {
-                publish.Done.TrySetResult();
+                Delivered(publish.Done);
             }
         }
         catch (Exception ex)
@@ -206,6 +211,7 @@ public sealed partial class Room
                 RoomLog.StoreFailed(_logger, Name, run.Count, ex);
             }
 
+            FlushPending(); // what was accepted before goes out before the refusal
             var text = StoreRefusal.MessageNotDelivered(ex);
             foreach (var publish in run)
             {
