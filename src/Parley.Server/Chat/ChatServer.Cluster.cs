@@ -27,7 +27,14 @@ public sealed partial class ChatServer : IBackplaneListener
             return (local, null);
         }
 
-        return _backplane is null ? (null, null) : (null, await _backplane.FindUserAsync(name, cancellationToken));
+        if (_backplane is null)
+        {
+            return (null, null);
+        }
+
+        // An entry of this node that has no session here is one the node is about to remove (a logout on its way).
+        var remote = await _backplane.FindUserAsync(name, cancellationToken);
+        return (null, remote?.NodeId == _backplane.NodeId ? null : remote);
     }
 
     /// <summary>The names of the users in <paramref name="room"/>, on every node, in the room's order.</summary>
@@ -107,7 +114,7 @@ public sealed partial class ChatServer : IBackplaneListener
     }
 
     IReadOnlyList<(string Name, string? Room)> IBackplaneListener.LocalUsers()
-        => _users.Values.Select(s => (s.Username, s.Room?.Name)).Where(u => u.Username is not null).Select(u => (u.Username!, u.Item2)).ToArray();
+        => [.. _users.Values.Select(s => (Name: s.Username, Room: s.Room?.Name)).Where(u => u.Name is not null).Select(u => (u.Name!, u.Room))];
 
     void IBackplaneListener.OnNameLost(string name)
     {
