@@ -10,17 +10,19 @@ public sealed partial class SqliteChatStore
     /// checkpoint takes no lock the writer needs, so the writer keeps committing (and its callers keep being
     /// answered) while the checkpoint copies and syncs; SQLite starts the WAL over once a checkpoint has
     /// caught up. Automatic checkpoints are off on the writer (<c>wal_autocheckpoint = 0</c>).
+    /// It runs on a thread of its own: a checkpoint blocks its thread for milliseconds, and on a server given one
+    /// core the thread pool has about one worker, so a checkpoint there held every delivery back for as long
+    /// (1:1 latency at 1,000 msg/s: p99 2.2-3.9 ms with it on the pool, 1.2-1.4 ms without checkpoints).
     /// </summary>
-    private async Task RunCheckpointerAsync()
+    private void RunCheckpointer()
     {
         var lastCommitted = -1L;
-        var token = _stopCheckpoints.Token;
+        var stop = _stopCheckpoints.Token.WaitHandle;
         try
         {
             using var connection = new SqliteConnection(_writeConnectionString);
-            while (true)
+            while (!stop.WaitOne(_options.CheckpointInterval))
             {
-                await Task.Delay(_options.CheckpointInterval, token);
                 var committed = TransactionsCommitted;
                 if (committed == lastCommitted)
                 {
@@ -47,7 +49,7 @@ public sealed partial class SqliteChatStore
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (ObjectDisposedException)
         {
             // The store is closing.
         }

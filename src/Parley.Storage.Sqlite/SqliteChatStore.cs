@@ -90,7 +90,7 @@ public sealed partial class SqliteChatStore : IChatStore
             }
 
             _writerTask = Task.Run(() => RunWriterAsync(writer), CancellationToken.None);
-            _checkpointerTask = Task.Run(RunCheckpointerAsync, CancellationToken.None);
+            _checkpointerTask = Task.Factory.StartNew(RunCheckpointer, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 
