@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 
 namespace Parley.Storage.Postgres;
 
@@ -7,91 +6,12 @@ public sealed partial class PostgresChatStore
 {
     private const string WorkSavepoint = "work";
 
-    /// <summary>What a batch showed of the storage: the writer probes while the last evidence was a fault.</summary>
-    private enum BatchOutcome
-    {
-        /// <summary>Committed, but it changed nothing (or failed for a reason of its own): no news of the storage.</summary>
-        NoEvidence,
-
-        /// <summary>Committed with changes: the database took them.</summary>
-        Written,
-
-        /// <summary>A storage fault (<see cref="StoreUnavailableException"/>).</summary>
-        Fault,
-    }
-
-    private enum Wake
-    {
-        Work,
-        Probe,
-        Closed,
-    }
-
     /// <summary>
-    /// The group commit, as in the SQLite store. While one transaction commits, callers keep queueing; the next
-    /// round takes all of them (up to the cap) into one transaction. No timer: under light load a message
-    /// commits at once, under heavy load batches grow by themselves. After a storage fault (PostgreSQL down)
-    /// every new batch is a fresh try on a fresh connection, and while nothing is queued the writer probes every
-    /// <see cref="PostgresStoreOptions.ProbeInterval"/>, so the observer hears of the recovery even when nobody writes.
+    /// The group commit (<see cref="GroupCommit"/>, as in the SQLite store). After a storage fault (PostgreSQL
+    /// down) every new batch is a fresh try on a fresh connection.
     /// </summary>
-    private async Task RunWriterAsync()
-    {
-        var reader = _queue.Reader;
-        var batch = new List<WriteWork>();
-        var failing = false;
-        while (await WaitAsync(reader, failing) is var wake && wake != Wake.Closed)
-        {
-            if (wake == Wake.Probe)
-            {
-                batch.Add(new ProbeWork());
-            }
-
-            var messages = 0;
-            while (batch.Count < _options.MaxBatchMessages && reader.TryPeek(out var next)
-                && (batch.Count == 0 || messages + next.MessageCount <= _options.MaxBatchMessages))
-            {
-                reader.TryRead(out _);
-                if (next.CancellationToken.IsCancellationRequested)
-                {
-                    next.Cancel(); // not started: the caller gave up, so it is not written
-                    continue;
-                }
-
-                batch.Add(next);
-                messages += next.MessageCount;
-            }
-
-            if (batch.Count > 0)
-            {
-                failing = await CommitBatchAsync(batch) switch
-                {
-                    BatchOutcome.Fault => true,
-                    BatchOutcome.Written => false,
-                    _ => failing,
-                };
-                batch.Clear();
-            }
-        }
-    }
-
-    /// <summary>Waits for work; while <paramref name="failing"/>, for at most the probe interval.</summary>
-    private async ValueTask<Wake> WaitAsync(ChannelReader<WriteWork> reader, bool failing)
-    {
-        if (!failing)
-        {
-            return await reader.WaitToReadAsync() ? Wake.Work : Wake.Closed;
-        }
-
-        using var probeDue = new CancellationTokenSource(_options.ProbeInterval);
-        try
-        {
-            return await reader.WaitToReadAsync(probeDue.Token) ? Wake.Work : Wake.Closed;
-        }
-        catch (OperationCanceledException)
-        {
-            return Wake.Probe;
-        }
-    }
+    private Task RunWriterAsync() => GroupCommit.RunAsync(_queue.Reader, _options.MaxBatchMessages, _options.ProbeInterval,
+        () => new ProbeWork(), async batch => await CommitBatchAsync(batch));
 
     /// <summary>
     /// One transaction for the whole batch; the appends in it insert their messages with one statement. With

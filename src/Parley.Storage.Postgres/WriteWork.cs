@@ -6,7 +6,7 @@ namespace Parley.Storage.Postgres;
 /// connection found dead before anything was sent) is run again from the start. The caller hears the outcome
 /// only after the commit (or the failure), never before.
 /// </summary>
-internal abstract class WriteWork(CancellationToken cancellationToken)
+internal abstract class WriteWork(CancellationToken cancellationToken) : IQueuedWrite
 {
     public CancellationToken CancellationToken { get; } = cancellationToken;
 

@@ -1,96 +1,16 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 
 namespace Parley.Storage.Sqlite;
 
 public sealed partial class SqliteChatStore
 {
-    /// <summary>What a batch showed of the storage: the writer probes while the last evidence was a fault.</summary>
-    private enum BatchOutcome
-    {
-        /// <summary>Committed, but it changed nothing (or failed for a reason of its own): no news of the storage.</summary>
-        NoEvidence,
-
-        /// <summary>Committed with changes: the storage took them.</summary>
-        Written,
-
-        /// <summary>A storage fault (<see cref="StoreUnavailableException"/>).</summary>
-        Fault,
-    }
-
-    private enum Wake
-    {
-        Work,
-        Probe,
-        Closed,
-    }
-
-    /// <summary>
-    /// The group commit. While one transaction commits, callers keep queueing; the next round takes all of
-    /// them (up to the cap) into one transaction. No timer: under light load a message commits at once, under
-    /// heavy load batches grow by themselves. After a storage fault (a full disk) every new batch is a fresh
-    /// try, and while nothing is queued the writer probes every <see cref="SqliteStoreOptions.ProbeInterval"/>,
-    /// so the observer hears of the recovery even when nobody writes.
-    /// </summary>
+    /// <summary>The group commit (<see cref="GroupCommit"/>), on the writer's connection, closed when the queue is.</summary>
     private async Task RunWriterAsync(SqliteWriter writer)
     {
         using (writer)
         {
-            var reader = _queue.Reader;
-            var batch = new List<WriteWork>();
-            var failing = false;
-            while (await WaitAsync(reader, failing) is var wake && wake != Wake.Closed)
-            {
-                if (wake == Wake.Probe)
-                {
-                    batch.Add(new ProbeWork());
-                }
-
-                var messages = 0;
-                while (batch.Count < _options.MaxBatchMessages && reader.TryPeek(out var next)
-                    && (batch.Count == 0 || messages + next.MessageCount <= _options.MaxBatchMessages))
-                {
-                    reader.TryRead(out _);
-                    if (next.CancellationToken.IsCancellationRequested)
-                    {
-                        next.Cancel(); // not started: the caller gave up, so it is not written
-                        continue;
-                    }
-
-                    batch.Add(next);
-                    messages += next.MessageCount;
-                }
-
-                if (batch.Count > 0)
-                {
-                    failing = CommitBatch(writer, batch) switch
-                    {
-                        BatchOutcome.Fault => true,
-                        BatchOutcome.Written => false,
-                        _ => failing,
-                    };
-                    batch.Clear();
-                }
-            }
-        }
-    }
-
-    /// <summary>Waits for work; while <paramref name="failing"/>, for at most the probe interval.</summary>
-    private async ValueTask<Wake> WaitAsync(ChannelReader<WriteWork> reader, bool failing)
-    {
-        if (!failing)
-        {
-            return await reader.WaitToReadAsync() ? Wake.Work : Wake.Closed;
-        }
-
-        using var probeDue = new CancellationTokenSource(_options.ProbeInterval);
-        try
-        {
-            return await reader.WaitToReadAsync(probeDue.Token) ? Wake.Work : Wake.Closed;
-        }
-        catch (OperationCanceledException)
-        {
-            return Wake.Probe;
+            await GroupCommit.RunAsync(_queue.Reader, _options.MaxBatchMessages, _options.ProbeInterval,
+                () => new ProbeWork(), batch => ValueTask.FromResult(CommitBatch(writer, batch)));
         }
     }
 

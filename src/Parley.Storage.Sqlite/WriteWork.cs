@@ -4,7 +4,7 @@ namespace Parley.Storage.Sqlite;
 /// One caller's write, queued for the single writer. <see cref="Execute"/> runs inside the batch's
 /// transaction; the caller hears the outcome only after the commit (or the failure), never before.
 /// </summary>
-internal abstract class WriteWork(CancellationToken cancellationToken)
+internal abstract class WriteWork(CancellationToken cancellationToken) : IQueuedWrite
 {
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
