@@ -135,18 +135,7 @@ public sealed partial class PostgresChatStore
             _observer?.OnWriteSucceeded();
         }
 
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (failures[i] is { } failure)
-            {
-                batch[i].Fail(failure);
-            }
-            else
-            {
-                Interlocked.Add(ref _messagesCommitted, batch[i].MessageCount);
-                batch[i].Complete();
-            }
-        }
+        GroupCommit.Settle(batch, failures, ref _messagesCommitted);
 
         return changed ? BatchOutcome.Written : BatchOutcome.NoEvidence;
     }

@@ -89,18 +89,7 @@ public sealed partial class SqliteChatStore
             _observer?.OnWriteSucceeded();
         }
 
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (failures[i] is { } failure)
-            {
-                batch[i].Fail(failure);
-            }
-            else
-            {
-                Interlocked.Add(ref _messagesCommitted, batch[i].MessageCount);
-                batch[i].Complete();
-            }
-        }
+        GroupCommit.Settle(batch, failures, ref _messagesCommitted);
 
         return outcome;
     }

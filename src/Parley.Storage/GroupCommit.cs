@@ -73,6 +73,29 @@ public static class GroupCommit
         }
     }
 
+    /// <summary>
+    /// After a batch committed: each write hears its own outcome (<paramref name="failures"/>[i], null when it
+    /// went in), each committed one counted into <paramref name="messagesCommitted"/> before its caller hears.
+    /// </summary>
+    public static void Settle<TWrite>(List<TWrite> batch, Exception?[] failures, ref long messagesCommitted)
+        where TWrite : IQueuedWrite
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(failures);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                batch[i].Fail(failure);
+            }
+            else
+            {
+                Interlocked.Add(ref messagesCommitted, batch[i].MessageCount);
+                batch[i].Complete();
+            }
+        }
+    }
+
     /// <summary>Waits for work; while <paramref name="failing"/>, for at most the probe interval.</summary>
     private static async ValueTask<Wake> WaitAsync<TWrite>(ChannelReader<TWrite> queue, bool failing, TimeSpan probeInterval)
     {

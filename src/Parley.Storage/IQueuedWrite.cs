@@ -11,4 +11,10 @@ public interface IQueuedWrite
 
     /// <summary>Tells the caller its write was dropped before it started.</summary>
     void Cancel();
+
+    /// <summary>Tells the caller its write is committed.</summary>
+    void Complete();
+
+    /// <summary>Tells the caller its write failed: nothing of it was kept.</summary>
+    void Fail(Exception exception);
 }
