@@ -81,6 +81,10 @@ public sealed partial class RedisBackplane
                 return;
             }
 
+            // A round trip on the subscription link, which resubscribes to the rooms' channels first when it is
+            // back: the catch-up below must read the store only once this node hears the channels again, or a
+            // message another node published in between would reach this node neither live nor from the store.
+            await _redis!.GetSubscriber().PingAsync();
             if (!await Db.StringSetAsync(_lease, StartedValue(), _options.Lease, When.Exists))
             {
                 await ReRegisterAsync();

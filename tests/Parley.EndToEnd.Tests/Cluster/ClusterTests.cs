@@ -175,7 +175,7 @@ public class ClusterTests
         await cluster.ExplainFailureAsync(() => ReceiveAsync(bob, "alice", "while Redis is down"));
         await WaitForNamesAsync(bob, "Users in #lobby (2): alice, bob");
         await bob.SendAsync("msg", "after");
-        await ReceiveAsync(alice, "bob", "after");
+        await cluster.ExplainFailureAsync(() => ReceiveAsync(alice, "bob", "after"));
 
         await WaitForHealthyAsync(cluster.HttpPort(0));
         await using var carol = await WireClient.ConnectAsync(cluster.Port(1));
